@@ -1,0 +1,62 @@
+package com.speedfog.racing.command.participant;
+
+import com.speedfog.racing.command.common.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Commands handled by the {@code Participant} aggregate. Gameplay commands carry the client's
+ * {@code messageId} (may be null): a message id is applied at most once per participant. Node ids and
+ * layers have been checked against the seed graph before a command is sent.
+ */
+public final class ParticipantCommands {
+    private ParticipantCommands() {
+    }
+
+    /** Sent by the race saga once the race registered the player. */
+    public record CreateParticipant(@TargetAggregateIdentifier UUID participantId, UUID raceId, String userId,
+                                    String displayName, String organizerId) {
+    }
+
+    /** A fresh mod token (only its hash): the previous token stops working. */
+    public record AssignModToken(@TargetAggregateIdentifier UUID participantId, String tokenHash, Actor actor) {
+    }
+
+    public record MarkReady(@TargetAggregateIdentifier UUID participantId, String messageId) {
+    }
+
+    /** Sent by the race saga when the race starts. */
+    public record BeginRun(@TargetAggregateIdentifier UUID participantId, Instant startedAt) {
+    }
+
+    /** A client's periodic status; stores an event only when it matters (see the aggregate). */
+    public record ReportStatus(@TargetAggregateIdentifier UUID participantId, long igtMs, int deathCount,
+                               String messageId) {
+    }
+
+    public record EnterZone(@TargetAggregateIdentifier UUID participantId, String nodeId, int layer, long igtMs,
+                            String messageId) {
+    }
+
+    public record FinishRun(@TargetAggregateIdentifier UUID participantId, long igtMs, String messageId) {
+    }
+
+    /** The player quits (or the organizer for them). */
+    public record Abandon(@TargetAggregateIdentifier UUID participantId, Actor actor) {
+    }
+
+    public record Disqualify(@TargetAggregateIdentifier UUID participantId, String reason, Actor actor) {
+    }
+
+    /** Sent by the race saga when the race is reset. */
+    public record ResetParticipant(@TargetAggregateIdentifier UUID participantId) {
+    }
+
+    public enum CloseReason { REMOVED, RACE_FINISHED, RACE_CANCELLED }
+
+    /** Sent by the race saga: the participation ends without a result of its own. */
+    public record CloseParticipant(@TargetAggregateIdentifier UUID participantId, CloseReason reason) {
+    }
+}
