@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Participant {
 
-    /** At most one IGT-only checkpoint per this much in-game time (60 per participant-hour). */
+    /** At most one IGT-only checkpoint per this much in-game time since the last stored IGT (≤ 60 per hour). */
     public static final long CHECKPOINT_INTERVAL_MS = 60_000;
     /** Clients read IGT from memory at their own pace: this much going backwards is jitter, ignored. */
     public static final long IGT_JITTER_MS = 1_000;
@@ -263,6 +263,8 @@ public class Participant {
     @EventSourcingHandler
     void on(ZoneEntered event) {
         igtMs = event.igtMs();
+        lastCheckpointIgtMs = event.igtMs(); // a zone entry stores the IGT too
+
         currentNode = event.nodeId();
         highestLayer = event.highestLayer();
         remember(event.messageId());
