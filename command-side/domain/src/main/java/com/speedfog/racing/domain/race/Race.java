@@ -34,6 +34,8 @@ public class Race {
 
     static final String START_DEADLINE = "race-start";
     static final int MAX_NAME_LENGTH = 100;
+    /** How late the start deadline may fire (polling, load) and still count as on time. */
+    public static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(5);
 
     @AggregateIdentifier
     private UUID raceId;
@@ -152,9 +154,11 @@ public class Race {
     @DeadlineHandler(deadlineName = START_DEADLINE)
     public void onStartDue(StartDue due) {
         if (status == RaceStatus.COUNTDOWN && due.startAt().equals(scheduledStart)) {
-            // On time this is the scheduled instant; a start missed while the server was down happens now.
+            // Fired within the grace period, the official start is the instant everyone counted down to; a
+            // start missed while the server was down happens now.
             Instant now = now();
-            apply(new RaceStarted(raceId, now.isAfter(scheduledStart) ? now : scheduledStart));
+            boolean late = now.isAfter(scheduledStart.plus(START_GRACE));
+            apply(new RaceStarted(raceId, late ? now : scheduledStart));
         }
     }
 

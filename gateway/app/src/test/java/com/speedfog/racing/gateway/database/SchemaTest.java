@@ -1,12 +1,17 @@
 package com.speedfog.racing.gateway.database;
 
 import com.speedfog.racing.gateway.GatewayTestBase;
+import com.speedfog.racing.command.common.Actor;
+import com.speedfog.racing.command.race.RaceCommands.CreateRace;
+import com.speedfog.racing.command.race.RaceConfig;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +40,20 @@ class SchemaTest extends GatewayTestBase {
         assertThat(oids).isEmpty();
     }
 
+    @Autowired
+    CommandGateway commands;
+
     @Test
     void globalIndexSequenceAllocatesByOne() {
         Long increment = jdbc.queryForObject("select increment_by from pg_sequences where sequencename = 'domain_event_entry_seq'", Long.class);
         assertThat(increment).isEqualTo(1L);
+        // Hibernate takes one value per event (no pooled block of 50): the sequence's last value is the
+        // newest global index.
+        commands.sendAndWait(new CreateRace(UUID.randomUUID(), "Sequence check", "standard", "seed-1",
+                RaceConfig.defaults(), Actor.organizer("organizer-1")));
+        Long lastValue = jdbc.queryForObject("select last_value from pg_sequences where sequencename = 'domain_event_entry_seq'", Long.class);
+        Long maxIndex = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        assertThat(lastValue).isEqualTo(maxIndex);
     }
 
     @Test
