@@ -54,6 +54,10 @@ public final class ParticipantCommands {
     public record ResetParticipant(@TargetAggregateIdentifier UUID participantId) {
     }
 
+    /** The gateway saw the player's mod client connect or drop; stored only when it changes. */
+    public record RecordModConnection(@TargetAggregateIdentifier UUID participantId, boolean connected) {
+    }
+
     public enum CloseReason { REMOVED, RACE_FINISHED, RACE_CANCELLED }
 
     /** Sent by the race saga: the participation ends without a result of its own. */

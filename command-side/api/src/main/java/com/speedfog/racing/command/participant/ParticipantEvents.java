@@ -12,7 +12,7 @@ public final class ParticipantEvents {
 
     public sealed interface ParticipantEvent permits ParticipantCreated, ModTokenAssigned, ParticipantReady,
             RunBegun, StatusCheckpointed, ZoneEntered, ParticipantFinished, ParticipantAbandoned,
-            ParticipantDisqualified, ParticipantReset, ParticipantClosed {
+            ParticipantDisqualified, ParticipantReset, ParticipantClosed, ModConnectionChanged {
         UUID participantId();
 
         UUID raceId();
@@ -65,6 +65,9 @@ public final class ParticipantEvents {
 
     public record ParticipantDisqualified(UUID participantId, UUID raceId, String reason, String by)
             implements ParticipantEvent {
+    }
+
+    public record ModConnectionChanged(UUID participantId, UUID raceId, boolean connected) implements ParticipantEvent {
     }
 
     public record ParticipantReset(UUID participantId, UUID raceId) implements ParticipantEvent {

@@ -46,6 +46,7 @@ public class Participant {
     private String currentNode;
     private int highestLayer;
     private Set<String> appliedMessageIds = new HashSet<>();
+    private boolean modConnected;
 
     protected Participant() {
         // for Axon
@@ -169,6 +170,15 @@ public class Participant {
     }
 
     @CommandHandler
+    public Outcome handle(RecordModConnection command) {
+        if (command.connected() == modConnected) {
+            return Outcome.UNCHANGED;
+        }
+        apply(new ModConnectionChanged(participantId, raceId, command.connected()));
+        return Outcome.APPLIED;
+    }
+
+    @CommandHandler
     public Outcome handle(ResetParticipant command) {
         if (closedBy == CloseReason.REMOVED) {
             return Outcome.UNCHANGED;
@@ -285,6 +295,11 @@ public class Participant {
     @EventSourcingHandler
     void on(ParticipantDisqualified event) {
         status = ParticipantStatus.DISQUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(ModConnectionChanged event) {
+        modConnected = event.connected();
     }
 
     @EventSourcingHandler

@@ -342,6 +342,16 @@ class ParticipantTest {
         }
     }
 
+    @Test
+    void aConnectionChangeIsStoredOnlyWhenItChanges() {
+        fixture.given(created()).when(new RecordModConnection(P, true))
+                .expectEvents(new ModConnectionChanged(P, RACE, true));
+        fixture.given(created(), new ModConnectionChanged(P, RACE, true)).when(new RecordModConnection(P, true))
+                .expectNoEvents().expectResultMessagePayload(Outcome.UNCHANGED);
+        fixture.given(created(), new ModConnectionChanged(P, RACE, true)).when(new RecordModConnection(P, false))
+                .expectEvents(new ModConnectionChanged(P, RACE, false));
+    }
+
     @Nested
     class FollowingTheRace {
         @Test

@@ -1,0 +1,6 @@
+package com.speedfog.racing.query.race;
+
+import java.util.List;
+
+public record RacePage(List<RaceSummary> races, int page, int size, long total) {
+}
