@@ -1,0 +1,87 @@
+package com.speedfog.racing.projections.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.speedfog.racing.command.participant.ParticipantEvents.*;
+import com.speedfog.racing.command.race.RaceEvents.*;
+import com.speedfog.racing.projections.common.ProjectionGroups;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every event of a race, in store order, with wall-clock time, IGT and a plain sentence: what an analyst
+ * replays and exports.
+ */
+@Component
+@ProcessingGroup(ProjectionGroups.RACE_TIMELINE)
+public class TimelineProjection {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private final JdbcTemplate jdbc;
+
+    public TimelineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.execute("truncate race_timeline, timeline_participant");
+    }
+
+    @EventHandler
+    public void on(RaceEvent event, TrackingToken token, @Timestamp Instant at) {
+        if (event instanceof ParticipantRegistered e) {
+            jdbc.update("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
+                    + "on conflict (participant_id) do update set display_name = excluded.display_name",
+                    e.participantId(), e.raceId(), e.displayName());
+        }
+        UUID participant = event instanceof ParticipantRegistered e ? e.participantId()
+                : event instanceof ParticipantRemoved e ? e.participantId() : null;
+        record(token, event.raceId(), participant, event, at, null, TimelineDescriptions.describe(event, this::nameOf));
+    }
+
+    @EventHandler
+    public void on(ParticipantEvent event, TrackingToken token, @Timestamp Instant at) {
+        if (event instanceof ModTokenAssigned) {
+            return; // a secret's hash is nobody's history
+        }
+        String name = nameOf(event.participantId());
+        record(token, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),
+                TimelineDescriptions.describe(event, name));
+    }
+
+    private String nameOf(UUID participantId) {
+        return jdbc.queryForList("select display_name from timeline_participant where participant_id = ?", String.class,
+                participantId).stream().findFirst().orElse("a player");
+    }
+
+    private void record(TrackingToken token, UUID raceId, UUID participantId, Object event, Instant at, Long igt,
+                        String description) {
+        long sequence = token.position().orElseThrow(() -> new IllegalStateException("the timeline needs store positions"));
+        jdbc.update("insert into race_timeline (sequence, race_id, participant_id, event_type, occurred_at, igt_ms, "
+                        + "description, data) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (sequence) do nothing",
+                sequence, raceId, participantId, event.getClass().getSimpleName(), java.sql.Timestamp.from(at), igt,
+                description, toJson(event));
+    }
+
+    private static String toJson(Object event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + event.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

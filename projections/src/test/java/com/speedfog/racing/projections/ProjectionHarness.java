@@ -1,0 +1,61 @@
+package com.speedfog.racing.projections;
+
+import com.speedfog.racing.testing.TestDatabase;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plays events into projections as the event processor would (annotated handlers, store positions,
+ * timestamps), over a fresh migrated database.
+ */
+public final class ProjectionHarness {
+
+    public static final Instant T0 = Instant.parse("2030-05-01T18:00:00Z");
+
+    private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
+    private long position;
+
+    public static JdbcTemplate freshDatabase() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(TestDatabase.newDatabase("projections"));
+        dataSource.setUser(TestDatabase.USER);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    public ProjectionHarness(Object... projections) {
+        for (Object projection : projections) {
+            handlers.add(new AnnotationEventHandlerAdapter(projection));
+        }
+    }
+
+    /** Each event is stored one second after the previous one, from {@link #T0}. */
+    public ProjectionHarness given(Object... events) {
+        for (Object event : events) {
+            position++;
+            GenericEventMessage<Object> message = new GenericEventMessage<>(
+                    GenericEventMessage.asEventMessage(event), () -> T0.plusSeconds(position));
+            GenericTrackedEventMessage<Object> tracked =
+                    new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(position), message);
+            for (AnnotationEventHandlerAdapter handler : handlers) {
+                try {
+                    if (handler.canHandle(tracked)) {
+                        handler.handle(tracked);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("handling " + event + " failed", e);
+                }
+            }
+        }
+        return this;
+    }
+}
