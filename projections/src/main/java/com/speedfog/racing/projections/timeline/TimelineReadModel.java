@@ -24,8 +24,9 @@ public class TimelineReadModel {
 
     /** Streams the timeline row by row (exports of long races never hold it all in memory). */
     public void stream(UUID raceId, Consumer<TimelineEntry> sink) {
-        jdbc.setFetchSize(500);
-        jdbc.query(SELECT, rs -> {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(500);
+        streaming.query(SELECT, rs -> {
             sink.accept(entry(rs));
         }, raceId);
     }

@@ -1,0 +1,56 @@
+package com.speedfog.racing.gateway.projection;
+
+import com.speedfog.racing.command.race.RaceConfig;
+import com.speedfog.racing.gateway.GatewayTestBase;
+import com.speedfog.racing.gateway.race.RaceDriver;
+import com.speedfog.racing.gateway.race.RacePlay;
+import com.speedfog.racing.tools.SpeedFogTools;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line rebuild against a live gateway: it shows progress and ends when everything is replayed. */
+class RebuildCommandTest extends GatewayTestBase {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    ProjectionRebuilder rebuilder;
+
+    @Test
+    void rebuildsWithProgressAndExitsZero() {
+        RacePlay race = new RacePlay(new RaceDriver(commands, eventStore), 2).start(RaceConfig.defaults());
+        race.run(0, 2, true).run(1, 2, true).awaitFinish();
+        ProjectionWaits.awaitCaughtUp(rebuilder);
+
+        StringWriter output = new StringWriter();
+        picocli.CommandLine cli = SpeedFogTools.commandLine();
+        cli.setOut(new PrintWriter(output, true));
+        int exit = cli.execute("rebuild", "--server", "http://localhost:" + port);
+        String printed = output.toString();
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("Rebuilding 2 read models over").contains("rebuild").contains("events").contains("Rebuilt every read model.");
+        assertThat(rebuilder.progress().rebuilt()).isTrue();
+    }
+
+    @Test
+    void aServerThatIsNotThereIsAClearError() {
+        StringWriter output = new StringWriter();
+        picocli.CommandLine cli = SpeedFogTools.commandLine();
+        cli.setOut(new PrintWriter(output, true));
+        int exit = cli.execute("rebuild", "--server", "http://127.0.0.1:9");
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.toString()).contains("cannot reach the gateway at http://127.0.0.1:9");
+    }
+}

@@ -1,0 +1,79 @@
+package com.speedfog.racing.gateway.projection;
+
+import com.speedfog.racing.command.race.RaceConfig;
+import com.speedfog.racing.gateway.GatewayTestBase;
+import com.speedfog.racing.gateway.race.RaceDriver;
+import com.speedfog.racing.gateway.race.RacePlay;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every read model, thrown away and replayed from the event store, equals the live one row by row. */
+class RebuildTest extends GatewayTestBase {
+
+    static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("race_view", "race_id");
+        TABLES.put("participant_view", "participant_id");
+        TABLES.put("zone_visit", "participant_id, visit_index");
+        TABLES.put("layer_arrival", "participant_id, layer");
+        TABLES.put("mod_token", "participant_id");
+        TABLES.put("race_timeline", "sequence");
+        TABLES.put("timeline_participant", "participant_id");
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionRebuilder rebuilder;
+
+    Map<String, List<Map<String, Object>>> dump() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        TABLES.forEach((table, key) -> rows.put(table, jdbc.queryForList("select * from " + table + " order by " + key)));
+        return rows;
+    }
+
+    @Test
+    void aRebuiltRaceEqualsTheLiveOne() {
+        RaceDriver driver = new RaceDriver(commands, eventStore);
+        RacePlay race = new RacePlay(driver, 8).start(new RaceConfig(false, 8, 10, true, false));
+        for (int i = 0; i < 8; i++) {
+            race.run(i, 3 + i % 4, i != 5);
+        }
+        race.awaitFinish();
+        ProjectionWaits.awaitCaughtUp(rebuilder);
+
+        Map<String, List<Map<String, Object>>> live = dump();
+        assertThat(live.get("participant_view")).filteredOn(r -> race.raceId.equals(r.get("race_id"))).hasSize(8);
+        assertThat(live.get("zone_visit")).filteredOn(r -> race.raceId.equals(r.get("race_id"))).hasSizeGreaterThan(8 * 5);
+        assertThat(live.get("race_timeline")).filteredOn(r -> race.raceId.equals(r.get("race_id"))).hasSizeGreaterThan(100);
+
+        ProjectionRebuilder.Progress started = rebuilder.rebuild();
+        assertThat(started.groups()).extracting(ProjectionRebuilder.GroupProgress::group)
+                .containsExactly("race-views", "race-timeline");
+        ProjectionWaits.awaitRebuilt(rebuilder);
+
+        Map<String, List<Map<String, Object>>> rebuilt = dump();
+        TABLES.keySet().forEach(table -> {
+            List<Map<String, Object>> before = live.get(table);
+            List<Map<String, Object>> after = rebuilt.get(table);
+            assertThat(after).as(table + " row count").hasSameSizeAs(before);
+            for (int row = 0; row < before.size(); row++) {
+                assertThat(after.get(row)).as(table + " row " + row).isEqualTo(before.get(row));
+            }
+        });
+    }
+}
