@@ -25,7 +25,6 @@ public final class ErrorCodes {
     public static final String RACE_FULL = "race_full";
     public static final String ALREADY_REGISTERED = "already_registered";
     public static final String NOT_REGISTERED = "not_registered";
-    public static final String NO_PARTICIPANTS = "no_participants";
     public static final String NO_COUNTDOWN = "no_countdown";
     public static final String RACE_NOT_RUNNING = "race_not_running";
     public static final String RACE_NOT_RESETTABLE = "race_not_resettable";

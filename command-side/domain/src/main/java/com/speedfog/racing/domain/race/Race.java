@@ -130,9 +130,6 @@ public class Race {
         if (!status.beforeStart() && status != RaceStatus.COUNTDOWN) {
             throw stateConflict("schedule a start");
         }
-        if (roster.isEmpty()) {
-            throw RuleViolation.conflict(ErrorCodes.NO_PARTICIPANTS, "add at least one player before starting");
-        }
         if (command.startAt() == null || command.startAt().isBefore(now())) {
             throw RuleViolation.invalid(ErrorCodes.START_IN_PAST, "the start must be in the future");
         }
@@ -153,6 +150,11 @@ public class Race {
     /** GO: the scheduled start is due (fired by the deadline manager, also after a restart). */
     @DeadlineHandler(deadlineName = START_DEADLINE)
     public void onStartDue(StartDue due) {
+        if (status == RaceStatus.COUNTDOWN && due.startAt().equals(scheduledStart) && roster.isEmpty()) {
+            // A race scheduled ahead with open registration that nobody joined: back to OPEN, not a race of none.
+            apply(new RaceCountdownCancelled(raceId));
+            return;
+        }
         if (status == RaceStatus.COUNTDOWN && due.startAt().equals(scheduledStart)) {
             // Fired within the grace period, the official start is the instant everyone counted down to; a
             // start missed while the server was down happens now.

@@ -331,10 +331,20 @@ class RaceTest {
         }
 
         @Test
-        void aStartNeedsPlayers() {
+        void aStartMayBeScheduledBeforeAnyoneJoined() {
+            Instant at = inOneMinute();
             fixture.given(created(), new RaceOpened(RACE))
-                    .when(new ScheduleStart(RACE, inOneMinute(), ORGANIZER))
-                    .expectException(violation(NO_PARTICIPANTS));
+                    .when(new ScheduleStart(RACE, at, ORGANIZER))
+                    .expectEvents(new RaceStartScheduled(RACE, at));
+        }
+
+        @Test
+        void aStartWithNobodyRegisteredFallsBackToOpen() {
+            Instant at = inOneMinute();
+            fixture.given(created(), new RaceOpened(RACE))
+                    .andGivenCommands(new ScheduleStart(RACE, at, ORGANIZER))
+                    .whenThenTimeAdvancesTo(at)
+                    .expectEvents(new RaceCountdownCancelled(RACE));
         }
 
         @Test

@@ -27,6 +27,12 @@ class RebuildCommandTest extends GatewayTestBase {
     EventStore eventStore;
     @Autowired
     ProjectionRebuilder rebuilder;
+    @Autowired
+    com.speedfog.racing.gateway.identity.UserService users;
+
+    String adminToken() {
+        return users.issueApiToken(users.devLogin("rebuild_admin", com.speedfog.racing.gateway.identity.Role.ADMIN));
+    }
 
     @Test
     void rebuildsWithProgressAndExitsZero() {
@@ -37,11 +43,23 @@ class RebuildCommandTest extends GatewayTestBase {
         StringWriter output = new StringWriter();
         picocli.CommandLine cli = SpeedFogTools.commandLine();
         cli.setOut(new PrintWriter(output, true));
-        int exit = cli.execute("rebuild", "--server", "http://localhost:" + port);
+        int exit = cli.execute("rebuild", "--server", "http://localhost:" + port, "--token", adminToken());
         String printed = output.toString();
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("Rebuilding 2 read models over").contains("rebuild").contains("events").contains("Rebuilt every read model.");
         assertThat(rebuilder.progress().rebuilt()).isTrue();
+    }
+
+    @Test
+    void withoutAnAdminTokenTheServerSaysWhy() {
+        StringWriter output = new StringWriter();
+        picocli.CommandLine cli = SpeedFogTools.commandLine();
+        cli.setOut(new PrintWriter(output, true));
+        String userToken = users.issueApiToken(users.devLogin("rebuild_user", com.speedfog.racing.gateway.identity.Role.USER));
+        assertThat(cli.execute("rebuild", "--server", "http://localhost:" + port, "--token", userToken)).isEqualTo(1);
+        assertThat(output.toString()).contains("403").contains("you may not do this");
+        assertThat(cli.execute("rebuild", "--server", "http://localhost:" + port)).isEqualTo(1);
+        assertThat(output.toString()).contains("401");
     }
 
     @Test
