@@ -21,12 +21,16 @@ public record IdentityProperties(@DefaultValue List<String> adminLogins, @Defaul
     }
 
     /**
-     * @param usersUri Helix's users endpoint, called with the Client-Id header
+     * @param usersUri  Helix's users endpoint, called with the Client-Id header
+     * @param jwkSetUri Twitch's keys, to check the OpenID id token
+     * @param issuerUri who signs id tokens
      */
     public record Twitch(String clientId, String clientSecret,
                          @DefaultValue("https://id.twitch.tv/oauth2/authorize") String authorizationUri,
                          @DefaultValue("https://id.twitch.tv/oauth2/token") String tokenUri,
-                         @DefaultValue("https://api.twitch.tv/helix/users") String usersUri) {
+                         @DefaultValue("https://api.twitch.tv/helix/users") String usersUri,
+                         @DefaultValue("https://id.twitch.tv/oauth2/keys") String jwkSetUri,
+                         @DefaultValue("https://id.twitch.tv/oauth2") String issuerUri) {
 
         public boolean configured() {
             return clientId != null && !clientId.isBlank();

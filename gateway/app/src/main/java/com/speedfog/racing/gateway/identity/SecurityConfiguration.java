@@ -77,8 +77,18 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable());
         if (identity.twitchConfigured()) {
             http.oauth2Login(login -> login
-                    .userInfoEndpoint(info -> info.userService(new TwitchUserService(users)))
-                    .defaultSuccessUrl("/", false));
+                    .userInfoEndpoint(info -> info.oidcUserService(new TwitchUserService(users)))
+                    .successHandler((request, response, authentication) -> {
+                        // From here on a Twitch user is like any other: our principal in the session.
+                        SpeedFogPrincipal principal = ((TwitchUserService.TwitchUser) authentication.getPrincipal()).principal();
+                        org.springframework.security.core.context.SecurityContext context =
+                                org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+                        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                                principal, null, principal.getAuthorities()));
+                        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+                        contexts.saveContext(context, request, response);
+                        response.sendRedirect("/");
+                    }));
         } else {
             log.warn("Twitch login is not configured (TWITCH_CLIENT_ID): the local development login is on at "
                     + "POST /api/auth/dev-login, for requests from this machine only");
@@ -97,11 +107,13 @@ public class SecurityConfiguration {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .scope("user:read:email")
+                .scope("openid", "user:read:email")
                 .authorizationUri(twitch.authorizationUri())
                 .tokenUri(twitch.tokenUri())
                 .userInfoUri(twitch.usersUri())
-                .userNameAttributeName("id")
+                .jwkSetUri(twitch.jwkSetUri())
+                .issuerUri(twitch.issuerUri())
+                .userNameAttributeName("sub")
                 .clientName("Twitch")
                 .build());
     }

@@ -2,19 +2,35 @@ package com.speedfog.racing.gateway.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * After Twitch's authorization-code exchange: asks Helix {@code /users} who the token belongs to
- * (Twitch requires the Client-Id header beside the bearer token) and logs that user in.
+ * After Twitch's authorization-code exchange (OpenID Connect: Spring has already checked the id token):
+ * asks Helix {@code /users} for the profile (Twitch requires the Client-Id header beside the bearer
+ * token) and logs that user in.
  */
-public class TwitchUserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
+public class TwitchUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    /** The Twitch identity, carrying who that is here. */
+    public static final class TwitchUser extends DefaultOidcUser {
+        private final SpeedFogPrincipal principal;
+
+        TwitchUser(OidcUserRequest request, SpeedFogPrincipal principal) {
+            super(principal.getAuthorities(), request.getIdToken(), "sub");
+            this.principal = principal;
+        }
+
+        public SpeedFogPrincipal principal() {
+            return principal;
+        }
+    }
 
     private final UserService users;
     private final RestClient http = RestClient.create();
@@ -24,7 +40,7 @@ public class TwitchUserService implements OAuth2UserService<OAuth2UserRequest, O
     }
 
     @Override
-    public OAuth2User loadUser(OAuth2UserRequest request) throws OAuth2AuthenticationException {
+    public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         String usersUri = request.getClientRegistration().getProviderDetails().getUserInfoEndpoint().getUri();
         JsonNode answer;
         try {
@@ -43,6 +59,6 @@ public class TwitchUserService implements OAuth2UserService<OAuth2UserRequest, O
         }
         User user = users.loginWithTwitch(me.path("id").asText(), me.path("login").asText(),
                 me.path("display_name").asText(me.path("login").asText()), me.path("profile_image_url").asText(null));
-        return SpeedFogPrincipal.of(user);
+        return new TwitchUser(request, SpeedFogPrincipal.of(user));
     }
 }

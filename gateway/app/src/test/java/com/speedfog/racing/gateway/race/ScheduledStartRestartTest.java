@@ -36,7 +36,8 @@ class ScheduledStartRestartTest {
     ConfigurableApplicationContext boot() {
         SpeedFogGatewayApplication.disableUpdateChecker();
         return new SpringApplicationBuilder(SpeedFogGatewayApplication.class)
-                .run("--server.port=0", "--speedfog.embedded-database.data-dir=" + dataDir);
+                .run("--server.port=0", "--server.shutdown=immediate", "--speedfog.embedded-database.data-dir=" + dataDir,
+                        "--speedfog.pools.root=" + dataDir.resolve("pools"));
     }
 
     UUID scheduleRace(ConfigurableApplicationContext app, Instant startAt) {

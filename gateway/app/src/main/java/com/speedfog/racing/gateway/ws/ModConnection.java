@@ -1,0 +1,64 @@
+package com.speedfog.racing.gateway.ws;
+
+import com.speedfog.racing.gateway.live.RaceFeedHub;
+import com.speedfog.racing.protocol.ServerMessage;
+import com.speedfog.racing.protocol.Wire;
+import com.speedfog.racing.query.race.RaceSnapshot;
+import com.speedfog.racing.query.race.RaceUpdate;
+import org.springframework.web.socket.WebSocketSession;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One mod socket's state. */
+final class ModConnection {
+    final WebSocketSession session;
+    final UUID raceId;
+    final OutboundQueue out;
+    final RateLimiter limiter;
+    final Set<String> visited = ConcurrentHashMap.newKeySet();
+    volatile UUID participant;
+    volatile String currentNode;
+    volatile String lastStatus;
+    private volatile RaceFeedHub.Registration feed;
+
+    ModConnection(WebSocketSession session, UUID raceId, OutboundQueue out, RateLimiter limiter) {
+        this.session = session;
+        this.raceId = raceId;
+        this.out = out;
+        this.limiter = limiter;
+    }
+
+    void send(ServerMessage message) {
+        out.send(Wire.write(message));
+    }
+
+    void error(String code, String message, String messageId) {
+        send(new ServerMessage.Error(code, message, messageId));
+    }
+
+    void startFeed(RaceFeedHub feeds, ModSocketHandler handler) {
+        feed = feeds.listen(raceId, new RaceFeedHub.Listener() {
+            @Override
+            public void onSnapshot(RaceSnapshot snapshot) {
+                if (snapshot != null) {
+                    lastStatus = snapshot.detail().race().status();
+                }
+            }
+
+            @Override
+            public void onUpdate(RaceUpdate update) {
+                handler.push(ModConnection.this, update);
+            }
+        });
+    }
+
+    void stopFeed() {
+        RaceFeedHub.Registration registration = feed;
+        feed = null;
+        if (registration != null) {
+            registration.close();
+        }
+    }
+}
