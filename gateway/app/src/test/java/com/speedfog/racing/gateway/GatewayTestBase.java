@@ -33,7 +33,7 @@ public abstract class GatewayTestBase {
                 "/com/speedfog/racing/seeds/demo/sample_graph_v4.json")) {
             graph = in.readAllBytes();
         }
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 400; i++) {
             java.nio.file.Path seed = java.nio.file.Files.createDirectories(pool.resolve("seed_" + i));
             java.nio.file.Files.write(seed.resolve("graph.json"), graph);
             java.nio.file.Files.writeString(seed.resolve("regulation.bin"), "seed file " + i);

@@ -27,10 +27,12 @@ public class InviteService {
 
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
+    private final com.speedfog.racing.projections.race.RaceReadModel races;
 
-    public InviteService(JdbcTemplate jdbc, CommandGateway commands) {
+    public InviteService(JdbcTemplate jdbc, CommandGateway commands, com.speedfog.racing.projections.race.RaceReadModel races) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.races = races;
     }
 
     /** @return the token of the link, shown once */
@@ -76,6 +78,7 @@ public class InviteService {
             jdbc.update("update invite set accepted_by = null, accepted_at = null where token_hash = ?", Tokens.hash(token));
             throw refused;
         }
+        com.speedfog.racing.gateway.web.Eventually.await(() -> races.participant(participantId), java.time.Duration.ofSeconds(5));
         return new Invite(invite.raceId(), invite.twitchLogin(), true, participantId);
     }
 }

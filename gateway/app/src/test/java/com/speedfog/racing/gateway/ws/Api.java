@@ -72,7 +72,8 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? null : Wire.mapper().readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = response.body().isBlank() || !isJson ? null : Wire.mapper().readTree(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
