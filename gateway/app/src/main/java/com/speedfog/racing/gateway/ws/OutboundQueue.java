@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,10 +29,18 @@ public final class OutboundQueue {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
+    /** A write the network does not take within this is given up (Tomcat's default is 20 s). */
+    static final long SEND_TIMEOUT_MS = 5_000;
+
     public OutboundQueue(WebSocketSession session, Executor senders, int capacity) {
         this.session = session;
         this.senders = senders;
         this.pending = new ArrayBlockingQueue<>(capacity);
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session jakartaSession) {
+            // A stalled reader must not hold a sender thread for long.
+            jakartaSession.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", SEND_TIMEOUT_MS);
+        }
     }
 
     public void send(String frame) {
@@ -55,20 +65,26 @@ public final class OutboundQueue {
         });
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes without waiting: a close frame queues behind a stalled write, and nobody should wait on that. */
     public void closeWith(CloseStatus status) {
         if (closed) {
             return;
         }
         closed = true;
-        try {
-            synchronized (session) {
+        pending.clear();
+        CompletableFuture.runAsync(() -> {
+            try {
                 if (session.isOpen()) {
                     session.close(status);
                 }
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing {}: {}", session.getId(), e.toString());
             }
-        } catch (IOException e) {
-            log.debug("closing {}: {}", session.getId(), e.toString());
-        }
+        });
     }
 
     private void drain() {

@@ -41,7 +41,7 @@ class SocketInfrastructure implements WebSocketConfigurer {
 
     @Bean(destroyMethod = "shutdownNow")
     static ExecutorService socketSenders() {
-        return Executors.newFixedThreadPool(4, r -> {
+        return Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "socket-sender");
             t.setDaemon(true);
             return t;

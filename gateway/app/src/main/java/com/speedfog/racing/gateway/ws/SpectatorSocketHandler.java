@@ -168,6 +168,13 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
 
     private void push(Spectator spectator, RaceUpdate update) {
         if (update instanceof RaceUpdate.ParticipantChanged changed) {
+            ParticipantView player = changed.participant();
+            if (player.userId().equals(spectator.viewerUserId) && done(player)) {
+                // A player who is done may now see the graph: send them the whole state.
+                races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
+                        new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+                return;
+            }
             String status = races.summary(spectator.raceId).map(RaceSummary::status).orElse("open");
             spectator.out.send(Wire.write(new ServerMessage.PlayerUpdate(
                     ProtocolViews.participant(changed.participant(), spectator.seesPositions(status), null))));
@@ -186,6 +193,10 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
             races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
                     new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
         }
+    }
+
+    private static boolean done(ParticipantView p) {
+        return p.closedReason() != null || p.status().matches("finished|abandoned|disqualified");
     }
 
     private Leaderboard hideNames(Spectator spectator, RaceSummary race, Leaderboard board) {
