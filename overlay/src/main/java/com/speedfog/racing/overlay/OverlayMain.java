@@ -3,6 +3,7 @@ package com.speedfog.racing.overlay;
 import com.speedfog.racing.overlay.game.GameReader;
 import com.speedfog.racing.overlay.probe.Probe;
 import com.speedfog.racing.overlay.probe.ProbeOptions;
+import com.speedfog.racing.overlay.session.OverlayApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,16 +11,15 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 
 /** Entry point of the player's desktop client. */
 @Command(name = "speedfog-overlay", mixinStandardHelpOptions = true, versionProvider = OverlayMain.Version.class,
         description = "SpeedFog Racing overlay: reads ELDEN RING and races it live.")
 public final class OverlayMain implements Callable<Integer> {
-
-    /** Exit code of the modes that are not written yet. */
-    static final int EXIT_NOT_AVAILABLE = 2;
 
     @Option(names = "--probe", description = "Print what is read from the game once a second; never connects anywhere.")
     boolean probe;
@@ -38,8 +38,24 @@ public final class OverlayMain implements Callable<Integer> {
     @Option(names = "--simulate", description = "Play a simulated game instead of reading ELDEN RING.")
     boolean simulate;
 
-    @Option(names = "--headless", description = "Race without a window.")
+    @Option(names = "--headless", description = "Race without a window (log lines instead).")
     boolean headless;
+
+    @Option(names = "--pace", defaultValue = "20", paramLabel = "SECONDS",
+            description = "With --simulate: average wall-clock seconds the simulated player spends in a zone (default: ${DEFAULT-VALUE}).")
+    double paceSeconds;
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "FACTOR",
+            description = "With --simulate: in-game time runs this many times faster than the wall clock (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--sim-seed", paramLabel = "N",
+            description = "With --simulate: random seed of the simulated run (default: a new one each time).")
+    Long simulationSeed;
+
+    @Option(names = "--exit-when-done",
+            description = "Stop once the run is finished and every message acknowledged (bots, demos).")
+    boolean exitWhenDone;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -71,21 +87,23 @@ public final class OverlayMain implements Callable<Integer> {
             return new Probe(new ProbeOptions(processName, Optional.ofNullable(config), ProbeOptions.DEFAULT_INTERVAL, samples),
                     out).run();
         }
-        if (simulate) {
-            // TODO(race connection developer): a simulated game walking a seed's DAG.
-            return notAvailable("--simulate");
+        if (config == null) {
+            err.println("--config is required: your seed pack folder, or its speedfog_race.toml");
+            return CommandLine.ExitCode.USAGE;
         }
-        if (headless) {
-            // TODO(race connection developer): the race connection without a window.
-            return notAvailable("--headless");
+        if (!(paceSeconds > 0) || !(speed > 0)) {
+            err.println("--pace and --speed must be positive");
+            return CommandLine.ExitCode.USAGE;
         }
-        // TODO(race connection developer): normal mode, the race connection and the ImGui window.
-        return notAvailable("the overlay window (normal mode)");
+        OverlayApp.Options options = new OverlayApp.Options(config, simulate, headless, processName,
+                Duration.ofMillis(Math.round(paceSeconds * 1000)), speed,
+                simulationSeed != null ? simulationSeed : new Random().nextLong(), exitWhenDone, clientVersion());
+        return new OverlayApp(options, out).run();
     }
 
-    private int notAvailable(String mode) {
-        err.println(mode + ": not available yet");
-        return EXIT_NOT_AVAILABLE;
+    static String clientVersion() {
+        String version = OverlayMain.class.getPackage().getImplementationVersion();
+        return "speedfog-overlay/" + (version == null ? "dev" : version);
     }
 
     /** The jar's version from its manifest, when built as a jar. */

@@ -1,0 +1,47 @@
+package com.speedfog.racing.overlay.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The sample seeds shipped with the tests (SpeedFog graph.json v4 and v3), and seed packs made of them. */
+public final class SeedFiles {
+
+    private SeedFiles() {
+    }
+
+    /** Copies the sample graph.json {@code v4} or {@code v3} to {@code target}. */
+    public static Path copyGraph(String version, Path target) throws IOException {
+        try (InputStream in = SeedFiles.class.getResourceAsStream("/seed/graph_" + version + ".json")) {
+            if (in == null) {
+                throw new IOException("missing test resource seed/graph_" + version + ".json");
+            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    /** A seed pack folder: speedfog_race.toml for {@code serverUrl} and the v4 graph.json. */
+    public static Path pack(Path folder, String serverUrl, String token) throws IOException {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("speedfog_race.toml"), """
+                [server]
+                url = "%s"
+                race_id = "%s"
+                mod_token = "%s"
+
+                [overlay]
+                position = "top-right"
+                font_size = 16
+
+                [keybindings]
+                toggle_ui = "F10"
+                toggle_exits = "F11"
+                """.formatted(serverUrl, FakeRaceServer.RACE, token));
+        copyGraph("v4", folder.resolve("graph.json"));
+        return folder;
+    }
+}
