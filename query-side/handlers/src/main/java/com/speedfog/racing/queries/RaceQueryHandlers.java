@@ -46,7 +46,8 @@ public class RaceQueryHandlers {
 
     @QueryHandler
     public Leaderboard handle(GetLeaderboard query) {
-        return races.leaderboard(query.raceId()).map(board -> hideIfRacing(board, query)).orElse(null);
+        return races.summary(query.raceId()).flatMap(race -> races.leaderboard(query.raceId())
+                .map(board -> races.asSeenBy(board, race, query.viewerUserId()))).orElse(null);
     }
 
     @QueryHandler
@@ -65,13 +66,5 @@ public class RaceQueryHandlers {
         return races.detail(query.raceId())
                 .map(detail -> new RaceSnapshot(detail, races.leaderboard(query.raceId()).orElseThrow()))
                 .orElse(null);
-    }
-
-    private Leaderboard hideIfRacing(Leaderboard board, GetLeaderboard query) {
-        boolean hides = races.summary(query.raceId()).map(r -> !r.config().showFinishedNames()).orElse(false);
-        if (hides && query.viewerUserId() != null && races.isStillRacing(query.raceId(), query.viewerUserId())) {
-            return board.hidingFinishedNames();
-        }
-        return board;
     }
 }

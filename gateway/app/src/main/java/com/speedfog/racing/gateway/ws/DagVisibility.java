@@ -17,13 +17,8 @@ final class DagVisibility {
     static boolean graphVisible(String raceStatus, Optional<ParticipantView> viewerAsParticipant) {
         return switch (raceStatus) {
             case "draft", "open", "countdown" -> false;
-            case "running" -> viewerAsParticipant.map(DagVisibility::done).orElse(true);
+            case "running" -> viewerAsParticipant.map(ParticipantView::runOver).orElse(true);
             default -> true;
         };
-    }
-
-    private static boolean done(ParticipantView p) {
-        return p.closedReason() != null || p.status().equals("finished") || p.status().equals("abandoned")
-                || p.status().equals("disqualified");
     }
 }

@@ -195,14 +195,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
 
     private com.speedfog.racing.query.leaderboard.Leaderboard hideFor(ModConnection connection, RaceSummary race,
                                                                       com.speedfog.racing.query.leaderboard.Leaderboard board) {
-        if (!race.config().showFinishedNames()) {
-            ParticipantView me = races.participant(connection.participant).orElse(null);
-            if (me != null && me.closedReason() == null && !me.status().equals("finished")
-                    && !me.status().equals("abandoned") && !me.status().equals("disqualified")) {
-                return board.hidingFinishedNames();
-            }
-        }
-        return board;
+        return races.participant(connection.participant).map(me -> races.asSeenBy(board, race, me.userId())).orElse(board);
     }
 
     /** A leaderboard or status change of this connection's race. */

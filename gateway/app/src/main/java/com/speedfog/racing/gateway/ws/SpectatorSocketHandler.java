@@ -169,7 +169,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
     private void push(Spectator spectator, RaceUpdate update) {
         if (update instanceof RaceUpdate.ParticipantChanged changed) {
             ParticipantView player = changed.participant();
-            if (player.userId().equals(spectator.viewerUserId) && done(player)) {
+            if (player.userId().equals(spectator.viewerUserId) && player.runOver()) {
                 // A player who is done may now see the graph: send them the whole state.
                 races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
                         new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
@@ -195,16 +195,8 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    private static boolean done(ParticipantView p) {
-        return p.closedReason() != null || p.status().matches("finished|abandoned|disqualified");
-    }
-
     private Leaderboard hideNames(Spectator spectator, RaceSummary race, Leaderboard board) {
-        if (!race.config().showFinishedNames() && spectator.viewerUserId != null
-                && races.isStillRacing(race.id(), spectator.viewerUserId)) {
-            return board.hidingFinishedNames();
-        }
-        return board;
+        return races.asSeenBy(board, race, spectator.viewerUserId);
     }
 
     private static Map<UUID, Long> gaps(Leaderboard board) {

@@ -32,6 +32,12 @@ public record ParticipantView(
         @JsonProperty("mod_connected") boolean modConnected,
         @JsonProperty("zone_history") List<ZoneVisit> zoneHistory) {
 
+    /** Finished, abandoned, disqualified, or closed by the race: this player is no longer racing. */
+    public boolean runOver() {
+        return closedReason != null || "finished".equals(status) || "abandoned".equals(status)
+                || "disqualified".equals(status);
+    }
+
     public ParticipantView withoutHistory() {
         return new ParticipantView(id, raceId, userId, displayName, status, closedReason, colorIndex, currentZone,
                 currentLayer, layerEntryIgtMs, igtMs, deathCount, finishIgtMs, modConnected, List.of());
