@@ -24,7 +24,7 @@ public abstract class GatewayTestBase {
     /** Pool "v4": many copies of the real v4 graph (event_map, finish_event), so socket tests know the seed. */
     public static final String V4_POOL = "v4";
 
-    static void addV4Pool(java.nio.file.Path root) throws java.io.IOException {
+    public static void addV4Pool(java.nio.file.Path root) throws java.io.IOException {
         java.nio.file.Path pool = java.nio.file.Files.createDirectories(root.resolve(V4_POOL));
         java.nio.file.Files.writeString(pool.resolve("config.toml"),
                 "display_name = \"V4 test seeds\"\ndescription = \"the sample v4 graph\"\n");

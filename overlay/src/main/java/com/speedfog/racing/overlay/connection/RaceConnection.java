@@ -25,12 +25,22 @@ import java.util.function.Consumer;
  *
  * <p>All state lives on one thread of its own; socket callbacks are handed over to it. A message is
  * sent at most once per connection and again on every new connection until it is acknowledged.
+ * Gameplay messages leave at most {@link ConnectionOptions#sendRatePerSecond()} a second (after a
+ * burst of {@link ConnectionOptions#sendBurst()}), so a long outbox never trips the server's rate
+ * limit. An {@code error} by which the server says it could not store a message now
+ * ({@link #SEND_AGAIN}) keeps the message: the connection is reopened and every unacknowledged
+ * message is sent again, in order.
  */
 public final class RaceConnection implements AutoCloseable {
 
     public static final int CLOSE_AUTH_TIMEOUT = 4001;
     public static final int CLOSE_TOKEN_REFUSED = 4003;
     public static final int CLOSE_REPLACED = 4009;
+    /**
+     * Error codes meaning "not stored, send it again" (docs/protocol.md): the server was unavailable, failed
+     * inside, or was sent too much at once. Any other error naming a message refuses it for good.
+     */
+    public static final Set<String> SEND_AGAIN = Set.of("unavailable", "internal_error", "rate_limited");
 
     private final ConnectionOptions options;
     private final Outbox outbox;
@@ -50,6 +60,10 @@ public final class RaceConnection implements AutoCloseable {
     private long lastFrameNanos;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> pacedSend;
+    private boolean pacedSendScheduled;
+    private double sendTokens;
+    private long sendTokensAtNanos;
     private volatile ConnectionState publishedState = ConnectionState.CONNECTING;
 
     public RaceConnection(ConnectionOptions options, Outbox outbox, ConnectionListener listener, Consumer<String> log) {
@@ -160,6 +174,8 @@ public final class RaceConnection implements AutoCloseable {
         sentOnThisConnection.clear();
         sending = CompletableFuture.completedFuture(null);
         lastFrameNanos = System.nanoTime();
+        sendTokens = options.sendBurst(); // the server's rate limit is per connection and starts full
+        sendTokensAtNanos = lastFrameNanos;
         send(Wire.write(new ModMessage.Auth(options.modToken(), ConnectionOptions.PROTOCOL_VERSION, options.clientVersion())));
     }
 
@@ -190,6 +206,12 @@ public final class RaceConnection implements AutoCloseable {
             forget(ack.messageId());
             listener.acknowledged(ack.messageId());
         } else if (message instanceof ServerMessage.Error error) {
+            if (SEND_AGAIN.contains(error.code())) {
+                log.accept("the server could not take " + (error.messageId() == null ? "a message" : "message " + error.messageId())
+                        + " now (" + error.code() + "): it stays in the outbox and is sent again after reconnecting");
+                lost(from, "the server could not store a message now (" + error.code() + ")");
+                return;
+            }
             if (error.messageId() != null) {
                 forget(error.messageId());
                 log.accept("the server refused message " + error.messageId() + " for good: " + error.code()
@@ -259,16 +281,49 @@ public final class RaceConnection implements AutoCloseable {
         }
     }
 
-    /** Sends, in outbox order, each pending message not yet sent on this connection. */
+    /**
+     * Sends, in outbox order, each pending message not yet sent on this connection, as fast as the
+     * send rate allows; the rest goes when the rate allows again.
+     */
     private void sendPending() {
         if (!authenticated || socket == null) {
             return;
         }
         for (OutboxEntry entry : outbox.pending()) {
-            if (sentOnThisConnection.add(entry.messageId())) {
-                send(entry.frame());
+            if (sentOnThisConnection.contains(entry.messageId())) {
+                continue;
             }
+            if (!takeSendToken()) {
+                sendPendingLater();
+                return;
+            }
+            sentOnThisConnection.add(entry.messageId());
+            send(entry.frame());
         }
+    }
+
+    /** A token bucket: {@code sendRatePerSecond} tokens a second, at most {@code sendBurst} saved up. */
+    private boolean takeSendToken() {
+        long now = System.nanoTime();
+        sendTokens = Math.min(options.sendBurst(), sendTokens + (now - sendTokensAtNanos) / 1e9 * options.sendRatePerSecond());
+        sendTokensAtNanos = now;
+        if (sendTokens >= 1) {
+            sendTokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
+    private void sendPendingLater() {
+        if (pacedSendScheduled) {
+            return;
+        }
+        pacedSendScheduled = true;
+        long waitNanos = (long) Math.ceil((1 - sendTokens) / options.sendRatePerSecond() * 1e9);
+        pacedSend = thread.schedule(() -> {
+            pacedSendScheduled = false;
+            sendPending();
+        }, Math.max(1_000_000, waitNanos), TimeUnit.NANOSECONDS);
     }
 
     /** Queues a frame behind the ones being sent (the JDK socket takes one send at a time). */
@@ -302,6 +357,9 @@ public final class RaceConnection implements AutoCloseable {
         }
         if (watchdog != null) {
             watchdog.cancel(false);
+        }
+        if (pacedSend != null) {
+            pacedSend.cancel(false);
         }
     }
 

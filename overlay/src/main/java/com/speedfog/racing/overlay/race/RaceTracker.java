@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code ready} once, as soon as the player is in game and the overlay is connected;</li>
- *   <li>while the race runs: {@code status_update} (IGT, deaths) once a second;</li>
+ *   <li>while the race runs: {@code status_update} (IGT, deaths) once a second, except while a fog
+ *       gate is held (its older IGT must reach the server first);</li>
  *   <li>a fog gate's event flag (graph.json v4 {@code event_map}) that becomes set gives one
  *       {@code event_flag}, held back while the loading screen it caused is up;</li>
  *   <li>the seed's {@code finish_event} gives {@code finished}; nothing is sent after it;</li>
@@ -120,7 +121,9 @@ public final class RaceTracker {
                 return;
             }
         }
-        if (igt.isPresent() && snapshot.deaths().isPresent()
+        // While a gate is held, its IGT (when first seen) is older than the IGT now: a status sent before
+        // it could be stored first, and the server would refuse the gate as going back in time.
+        if (held.isEmpty() && igt.isPresent() && snapshot.deaths().isPresent()
                 && (lastStatusAtMs == Long.MIN_VALUE || nowMs - lastStatusAtMs >= STATUS_INTERVAL.toMillis())) {
             out.add(new ModMessage.StatusUpdate(igt.getAsLong(), (int) snapshot.deaths().getAsLong(), null, null, null));
             lastStatusAtMs = nowMs;

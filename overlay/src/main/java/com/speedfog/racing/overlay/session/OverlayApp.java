@@ -54,6 +54,8 @@ public final class OverlayApp {
     private final Options options;
     private final PrintStream out;
     private final Consumer<String> log;
+    /** Counted down to end {@link #run()}: by {@link #stop()} or the JVM shutting down (Ctrl+C). */
+    private final CountDownLatch stop = new CountDownLatch(1);
 
     public OverlayApp(Options options, PrintStream out) {
         this.options = options;
@@ -109,7 +111,6 @@ public final class OverlayApp {
 
         Thread loopThread = new Thread(loop::run, "race-loop");
         loopThread.setDaemon(true);
-        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch cleanedUp = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -146,6 +147,14 @@ public final class OverlayApp {
                 // already shutting down
             }
         }
+    }
+
+    /**
+     * Asks a running {@link #run()} to end as Ctrl+C would: it closes the connection (unacknowledged
+     * messages stay in the outbox file) and returns. Safe from any thread, before or during the run.
+     */
+    public void stop() {
+        stop.countDown();
     }
 
     private void runHeadless(OverlayState state, RaceConnection connection, CountDownLatch stop) {

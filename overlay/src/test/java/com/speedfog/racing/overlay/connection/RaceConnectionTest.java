@@ -200,6 +200,63 @@ class RaceConnectionTest {
     }
 
     @Test
+    void aMessageTheServerCouldNotStoreNowStaysAndIsSentAgainAfterReconnecting() throws IOException {
+        Outbox outbox = outbox();
+        RaceConnection connection = connect(outbox, FakeRaceServer.TOKEN);
+        Eventually.await("connected", () -> connection.state() == ConnectionState.CONNECTED);
+        // A database down for a moment: both messages are refused as "not stored now".
+        server.failNext(2, "unavailable");
+
+        String a = connection.submit(new ModMessage.EventFlag(1040292800L, 5_000L, null));
+        String b = connection.submit(status(6_000));
+
+        Eventually.await("stored after all", () -> outbox.size() == 0);
+        assertThat(server.applied()).extracting(ModMessage.Gameplay::messageId).containsExactly(a, b);
+        assertThat(server.connections()).as("reopened to send it again").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(server.last().gameplayIds()).startsWith(a);
+        assertThat(events).contains(ConnectionState.RECONNECTING);
+    }
+
+    @Test
+    void rateLimitedAndInternalErrorsAreNotFinalEither() throws IOException {
+        for (String code : List.of("rate_limited", "internal_error")) {
+            Outbox outbox = Outbox.open(folder.resolve(code + ".jsonl"));
+            toClose.add(outbox);
+            RaceConnection connection = connect(outbox, FakeRaceServer.TOKEN);
+            Eventually.await("connected", () -> connection.state() == ConnectionState.CONNECTED);
+            server.failNext(1, code);
+            String id = connection.submit(status(1_000));
+            Eventually.await(code + ": stored after all", () -> outbox.size() == 0);
+            assertThat(server.applied()).extracting(ModMessage.Gameplay::messageId).contains(id);
+            connection.close();
+        }
+    }
+
+    @Test
+    void aLongOutboxIsSentAtTheSendRate() throws IOException {
+        Outbox outbox = outbox();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(submitOffline(outbox, status(1_000L * i)));
+        }
+        ConnectionOptions options = ConnectionOptions.forRace(server.baseUrl(), FakeRaceServer.RACE, FakeRaceServer.TOKEN,
+                "test/1").withSendRate(20, 5);
+        RaceConnection connection = new RaceConnection(options, outbox, listener, line -> { });
+        toClose.add(connection);
+        connection.start();
+
+        Eventually.await("all acknowledged", () -> outbox.size() == 0);
+        assertThat(server.applied()).extracting(ModMessage.Gameplay::messageId).containsExactlyElementsOf(ids);
+        List<Long> arrivals = server.gameplayArrivals();
+        // 5 at once, then 20 more at 20 a second: about one second, never a burst past the limit.
+        assertThat(Duration.ofNanos(arrivals.get(24) - arrivals.get(0))).isGreaterThan(Duration.ofMillis(850));
+        for (int i = 10; i < arrivals.size(); i++) {
+            assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 10)))
+                    .as("ten messages after the burst take about half a second").isGreaterThan(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
     void pingIsAnsweredWithPong() throws IOException {
         RaceConnection connection = connect(outbox(), FakeRaceServer.TOKEN);
         Eventually.await("connected", () -> connection.state() == ConnectionState.CONNECTED);

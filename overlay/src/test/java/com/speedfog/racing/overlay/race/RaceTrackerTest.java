@@ -141,6 +141,26 @@ class RaceTrackerTest {
     }
 
     @Test
+    void noStatusOvertakesAHeldGate() {
+        step(200, RUNNING);
+        step(1_000, RUNNING);
+
+        game.flags.put(GATE_A, true);
+        game.loading = true;
+        long crossedAt = game.igt + 1_000;
+        List<ModMessage.Gameplay> duringLoading = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            duringLoading.addAll(step(1_000, RUNNING)); // the loading screen lasts 4 s; the IGT keeps running
+        }
+        assertThat(duringLoading).as("a later IGT would reach the server before the gate's").isEmpty();
+
+        game.loading = false;
+        List<ModMessage.Gameplay> arrived = step(200, RUNNING);
+        assertThat(arrived).containsExactly(new EventFlag(GATE_A, crossedAt, null),
+                new StatusUpdate(game.igt, 0, null, null, null));
+    }
+
+    @Test
     void aFlagSeenWhileInGameIsSentAtOnce() {
         step(200, RUNNING);
         game.flags.put(GATE_B, true);

@@ -64,6 +64,10 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
     private volatile Integer closeEveryConnectionWith;
     private volatile String raceStatus = "running";
     private volatile Set<Long> refusedFlags = new HashSet<>();
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String failureCode;
+    /** When each gameplay frame arrived (System.nanoTime), in arrival order over all connections. */
+    private final List<Long> gameplayArrivals = new CopyOnWriteArrayList<>();
 
     public FakeRaceServer() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -100,6 +104,19 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
     /** event_flag with one of these ids is answered with an error carrying its message_id. */
     public void refuseFlags(Set<Long> flags) {
         this.refusedFlags = Set.copyOf(flags);
+    }
+
+    /**
+     * The next {@code count} gameplay messages are answered {@code error {code, message_id}} and not
+     * applied, like a gateway whose database is down ({@code unavailable}).
+     */
+    public void failNext(int count, String code) {
+        this.failureCode = code;
+        failuresLeft.set(count);
+    }
+
+    public List<Long> gameplayArrivals() {
+        return List.copyOf(gameplayArrivals);
     }
 
     public List<Connection> connections() {
@@ -182,6 +199,11 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
                 socket.close(4003, "invalid token");
             }
         } else if (message instanceof ModMessage.Gameplay gameplay && connection.authenticated) {
+            gameplayArrivals.add(System.nanoTime());
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                socket.send(Wire.write(new ServerMessage.Error(failureCode, "cannot store this now", gameplay.messageId())));
+                return;
+            }
             if (gameplay instanceof ModMessage.EventFlag flag && refusedFlags.contains(flag.flagId())) {
                 socket.send(Wire.write(new ServerMessage.Error("unknown_flag", "no such flag", gameplay.messageId())));
                 return;

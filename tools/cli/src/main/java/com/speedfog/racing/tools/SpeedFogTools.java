@@ -2,6 +2,7 @@ package com.speedfog.racing.tools;
 
 import com.speedfog.racing.tools.export.ExportCommand;
 import com.speedfog.racing.tools.pool.PoolCommand;
+import com.speedfog.racing.tools.race.RaceCommand;
 import com.speedfog.racing.tools.rebuild.RebuildCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "speedfog-tools", mixinStandardHelpOptions = true, version = "speedfog-tools 0.1.0",
         description = "Command-line tools for SpeedFog Racing.",
-        subcommands = {PoolCommand.class, ExportCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PoolCommand.class, RaceCommand.class, ExportCommand.class, RebuildCommand.class,
+                CommandLine.HelpCommand.class})
 public class SpeedFogTools implements Runnable {
 
     @CommandLine.Spec
