@@ -28,6 +28,7 @@ public final class OutboundQueue {
     private final BlockingQueue<String> pending;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
+    private volatile CloseStatus closeAfterDrain;
 
     /** A write the network does not take within this is given up (Tomcat's default is 20 s). */
     static final long SEND_TIMEOUT_MS = 5_000;
@@ -59,10 +60,11 @@ public final class OutboundQueue {
     /** Sends what is queued, then closes: used for a final message such as auth_error. */
     public void sendThenClose(String frame, CloseStatus status) {
         send(frame);
-        senders.execute(() -> {
-            drain();
-            closeWith(status);
-        });
+        // The drain that sends the last frame closes, so the close never overtakes it.
+        closeAfterDrain = status;
+        if (draining.compareAndSet(false, true)) {
+            senders.execute(this::drain);
+        }
     }
 
     public boolean isClosed() {
@@ -99,11 +101,15 @@ public final class OutboundQueue {
                     session.sendMessage(new TextMessage(frame));
                 }
             }
+            CloseStatus finalClose = closeAfterDrain;
+            if (finalClose != null && pending.isEmpty()) {
+                closeWith(finalClose);
+            }
         } catch (IOException | IllegalStateException e) {
             closeWith(CloseStatus.SESSION_NOT_RELIABLE);
         } finally {
             draining.set(false);
-            if (!pending.isEmpty() && !closed && draining.compareAndSet(false, true)) {
+            if ((!pending.isEmpty() || closeAfterDrain != null) && !closed && draining.compareAndSet(false, true)) {
                 senders.execute(this::drain);
             }
         }
