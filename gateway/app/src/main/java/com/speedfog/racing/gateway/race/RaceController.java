@@ -174,8 +174,11 @@ class RaceController {
             int seconds = body != null && body.inSeconds() != null ? body.inSeconds() : race.config().countdownSeconds();
             at = Instant.now().plus(Duration.ofSeconds(Math.max(seconds, 0)));
         }
-        commands.sendAndWait(new RaceCommands.ScheduleStart(raceId, at, actor()));
-        return summary(raceId);
+        Instant start = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        commands.sendAndWait(new RaceCommands.ScheduleStart(raceId, start, actor()));
+        // Answer with the race as it now is: its view shows the new start a moment later.
+        return Eventually.await(() -> races.summary(raceId).filter(r -> start.equals(r.scheduledStart())),
+                Duration.ofSeconds(5)).orElseGet(() -> summary(raceId));
     }
 
     @PostMapping("/{raceId}/cancel-countdown")

@@ -21,6 +21,7 @@ final class ModConnection {
     volatile UUID participant;
     volatile String currentNode;
     volatile String lastStatus;
+    volatile java.time.Instant lastScheduledStart;
     private volatile RaceFeedHub.Registration feed;
 
     ModConnection(WebSocketSession session, UUID raceId, OutboundQueue out, RateLimiter limiter) {
@@ -44,6 +45,7 @@ final class ModConnection {
             public void onSnapshot(RaceSnapshot snapshot) {
                 if (snapshot != null) {
                     lastStatus = snapshot.detail().race().status();
+                    lastScheduledStart = snapshot.detail().race().scheduledStart();
                 }
             }
 

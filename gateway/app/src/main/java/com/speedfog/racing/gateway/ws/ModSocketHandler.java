@@ -213,7 +213,10 @@ public class ModSocketHandler extends TextWebSocketHandler {
                 if (status.equals("running")) {
                     connection.send(new ServerMessage.RaceStart(changed.race().startedAt()));
                 }
+            } else if (!java.util.Objects.equals(changed.race().scheduledStart(), connection.lastScheduledStart)) {
+                connection.send(ProtocolViews.statusChange(changed.race())); // the countdown moved
             }
+            connection.lastScheduledStart = changed.race().scheduledStart();
         }
     }
 

@@ -65,6 +65,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         final RateLimiter limiter = new RateLimiter(5, 20);
         volatile String viewerUserId;
         volatile String lastStatus;
+        volatile java.time.Instant lastScheduledStart;
         volatile RaceFeedHub.Registration feed;
 
         Spectator(UUID raceId, OutboundQueue out) {
@@ -153,6 +154,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
     private void sendState(Spectator spectator, RaceSnapshot snapshot) {
         RaceSummary race = snapshot.detail().race();
         spectator.lastStatus = race.status();
+        spectator.lastScheduledStart = race.scheduledStart();
         boolean graphVisible = DagVisibility.graphVisible(race.status(), spectator.asParticipant());
         boolean positions = spectator.seesPositions(race.status());
         Map<UUID, Long> gaps = gaps(snapshot.leaderboard());
@@ -188,7 +190,11 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                 // What may be seen changes with the status (the graph appears at GO): resend the state.
                 races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
                         new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+            } else if (!java.util.Objects.equals(changed.race().scheduledStart(), spectator.lastScheduledStart)) {
+                // A countdown moved to another time: same status, new start.
+                spectator.out.send(Wire.write(ProtocolViews.statusChange(changed.race())));
             }
+            spectator.lastScheduledStart = changed.race().scheduledStart();
         } else if (update instanceof RaceUpdate.ParticipantRemoved) {
             races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
                     new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
