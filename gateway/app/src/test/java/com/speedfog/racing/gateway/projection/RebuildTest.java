@@ -16,7 +16,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every read model, thrown away and replayed from the event store, equals the live one row by row. */
+/**
+ * Every read model, thrown away and replayed from the event store, equals the live one row by row.
+ * Its own context and database: events that other tests' races still produce (sockets closing, late
+ * saga commands) would otherwise land between the two snapshots.
+ */
+@org.springframework.test.context.TestPropertySource(properties = "test.context=rebuild")
 class RebuildTest extends GatewayTestBase {
 
     static final Map<String, String> TABLES = new LinkedHashMap<>();
