@@ -7,6 +7,7 @@ import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceDetail;
 import com.speedfog.racing.query.race.RaceOptions;
 import com.speedfog.racing.query.race.RacePage;
+import com.speedfog.racing.query.race.RaceSnapshot;
 import com.speedfog.racing.query.race.RaceSummary;
 import com.speedfog.racing.query.race.ZoneVisit;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +43,11 @@ public class RaceReadModel {
 
     public Optional<RaceDetail> detail(UUID raceId) {
         return summary(raceId).map(race -> new RaceDetail(race, participants(raceId)));
+    }
+
+    /** Race, participants and leaderboard at once: what a live page starts from. */
+    public Optional<RaceSnapshot> snapshot(UUID raceId) {
+        return detail(raceId).map(detail -> new RaceSnapshot(detail, leaderboard(raceId).orElseThrow()));
     }
 
     public RacePage list(String status, boolean onlyPublic, int page, int size) {

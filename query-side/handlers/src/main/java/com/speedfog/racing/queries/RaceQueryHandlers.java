@@ -63,8 +63,6 @@ public class RaceQueryHandlers {
     /** The initial answer of a race subscription; updates come from the projection. */
     @QueryHandler
     public RaceSnapshot handle(WatchRace query) {
-        return races.detail(query.raceId())
-                .map(detail -> new RaceSnapshot(detail, races.leaderboard(query.raceId()).orElseThrow()))
-                .orElse(null);
+        return races.snapshot(query.raceId()).orElse(null);
     }
 }

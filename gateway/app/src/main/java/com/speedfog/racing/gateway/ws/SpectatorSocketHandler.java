@@ -132,8 +132,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                     return;
                 }
                 spectator.viewerUserId = user.get().id().toString();
-                races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
-                        new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
             }
         } catch (Wire.WireException e) {
             spectator.out.send(Wire.write(new ServerMessage.Error(e.code(), e.getMessage(), null)));
@@ -173,8 +172,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
             ParticipantView player = changed.participant();
             if (player.userId().equals(spectator.viewerUserId) && player.runOver()) {
                 // A player who is done may now see the graph: send them the whole state.
-                races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
-                        new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
                 return;
             }
             String status = races.summary(spectator.raceId).map(RaceSummary::status).orElse("open");
@@ -188,16 +186,14 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
             if (!status.equals(spectator.lastStatus)) {
                 spectator.out.send(Wire.write(ProtocolViews.statusChange(changed.race())));
                 // What may be seen changes with the status (the graph appears at GO): resend the state.
-                races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
-                        new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
             } else if (!java.util.Objects.equals(changed.race().scheduledStart(), spectator.lastScheduledStart)) {
                 // A countdown moved to another time: same status, new start.
                 spectator.out.send(Wire.write(ProtocolViews.statusChange(changed.race())));
             }
             spectator.lastScheduledStart = changed.race().scheduledStart();
         } else if (update instanceof RaceUpdate.ParticipantRemoved) {
-            races.detail(spectator.raceId).ifPresent(detail -> sendState(spectator,
-                    new RaceSnapshot(detail, races.leaderboard(spectator.raceId).orElseThrow())));
+            races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
         }
     }
 
