@@ -40,6 +40,8 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
         public final String path;
         public final List<ModMessage> received = new CopyOnWriteArrayList<>();
         volatile boolean authenticated;
+        /** The message last answered "send it again": nothing later on this socket is applied before it. */
+        volatile String awaitingResend;
 
         Connection(WebSocket socket, String path) {
             this.socket = socket;
@@ -108,7 +110,8 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
 
     /**
      * The next {@code count} gameplay messages are answered {@code error {code, message_id}} and not
-     * applied, like a gateway whose database is down ({@code unavailable}).
+     * applied, like a gateway whose database is down ({@code unavailable}); as on the gateway, every
+     * later message on the same socket is refused the same way until the refused one comes again, so none overtakes it.
      */
     public void failNext(int count, String code) {
         this.failureCode = code;
@@ -200,7 +203,15 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
             }
         } else if (message instanceof ModMessage.Gameplay gameplay && connection.authenticated) {
             gameplayArrivals.add(System.nanoTime());
+            String awaited = connection.awaitingResend;
+            if (awaited != null && !awaited.equals(gameplay.messageId())) {
+                // As the gateway does: a later message must not overtake the one that was not stored.
+                socket.send(Wire.write(new ServerMessage.Error(failureCode, "send " + awaited + " again first", gameplay.messageId())));
+                return;
+            }
+            connection.awaitingResend = null;
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                connection.awaitingResend = gameplay.messageId();
                 socket.send(Wire.write(new ServerMessage.Error(failureCode, "cannot store this now", gameplay.messageId())));
                 return;
             }

@@ -22,6 +22,12 @@ final class ModConnection {
     volatile String currentNode;
     volatile String lastStatus;
     volatile java.time.Instant lastScheduledStart;
+    /**
+     * The message last answered with a "send it again" code, and that code: later gameplay on this
+     * socket is refused until it comes again, so that no message overtakes one that was not stored.
+     */
+    volatile String awaitingResend;
+    volatile String awaitingResendCode;
     private volatile RaceFeedHub.Registration feed;
 
     ModConnection(WebSocketSession session, UUID raceId, OutboundQueue out, RateLimiter limiter) {
@@ -37,6 +43,15 @@ final class ModConnection {
 
     void error(String code, String message, String messageId) {
         send(new ServerMessage.Error(code, message, messageId));
+    }
+
+    /** Answers a "send it again" error and holds back later messages until this one is resent. */
+    void notStored(String code, String message, String messageId) {
+        if (messageId != null && awaitingResend == null) {
+            awaitingResendCode = code;
+            awaitingResend = messageId;
+        }
+        error(code, message, messageId);
     }
 
     void startFeed(RaceFeedHub feeds, ModSocketHandler handler) {

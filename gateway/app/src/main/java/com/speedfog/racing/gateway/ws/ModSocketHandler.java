@@ -101,7 +101,8 @@ public class ModSocketHandler extends TextWebSocketHandler {
             return;
         }
         if (!connection.limiter.tryAcquire()) {
-            connection.error("rate_limited", "too many messages: at most " + (int) limits.messagesPerSecond() + " a second", null);
+            connection.notStored("rate_limited", "too many messages: at most " + (int) limits.messagesPerSecond() + " a second",
+                    connection.participant == null ? null : gameplayId(frame.getPayload()));
             return;
         }
         ModMessage message;
@@ -128,6 +129,15 @@ public class ModSocketHandler extends TextWebSocketHandler {
             connection.error(Wire.INVALID_MESSAGE, problem, gameplay.messageId());
             return;
         }
+        String awaited = connection.awaitingResend;
+        if (awaited != null) {
+            if (!awaited.equals(gameplay.messageId())) {
+                connection.error(connection.awaitingResendCode, "message " + awaited
+                        + " was not stored: send it again before the messages after it", gameplay.messageId());
+                return;
+            }
+            connection.awaitingResend = null;
+        }
         try {
             playAtGo(connection, gameplay);
             if (gameplay.messageId() != null) {
@@ -141,12 +151,21 @@ public class ModSocketHandler extends TextWebSocketHandler {
                 connection.error(violation.code(), violation.getMessage(), gameplay.messageId());
             } else {
                 log.error("mod message failed", e);
-                connection.error("internal_error", "the server could not store this; send it again", gameplay.messageId());
+                connection.notStored("internal_error", "the server could not store this; send it again", gameplay.messageId());
             }
         } catch (RuntimeException e) {
             // Storage down or similar: no ack, so the client keeps the message in its outbox and resends.
             log.warn("mod message from {} not stored: {}", connection.participant, e.toString());
-            connection.error("unavailable", "the server could not store this now; it will be resent", gameplay.messageId());
+            connection.notStored("unavailable", "the server could not store this now; send it again", gameplay.messageId());
+        }
+    }
+
+    /** The message id of a gameplay frame, or null for any other frame. */
+    private static String gameplayId(String frame) {
+        try {
+            return Wire.readMod(frame) instanceof ModMessage.Gameplay gameplay ? gameplay.messageId() : null;
+        } catch (Wire.WireException e) {
+            return null;
         }
     }
 

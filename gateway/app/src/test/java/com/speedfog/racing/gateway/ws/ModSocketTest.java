@@ -198,4 +198,46 @@ class ModSocketTest extends GatewayTestBase {
             assertThat(participant(setup, 0).finishIgtMs()).isEqualTo(200_000L);
         }
     }
+
+    @Test
+    void noMessageOvertakesOneThatWasRateLimited() throws InterruptedException {
+        Setup setup = race(1);
+        try (WsClient client = mod(setup, 0)) {
+            client.send("{\"type\":\"ready\",\"message_id\":\"r\"}");
+            client.await("ack");
+            startNow(setup, client);
+
+            int sent = 100; // well over the burst of 60
+            for (int i = 0; i < sent; i++) {
+                client.send("{\"type\":\"status_update\",\"igt_ms\":" + (1000 * (i + 1)) + ",\"death_count\":" + (i + 1) + ",\"message_id\":\"s" + i + "\"}");
+            }
+            client.await("error", e -> e.path("message_id").asText().equals("s" + (sent - 1)));
+            List<String> acked = answered(client, "ack");
+            List<String> refused = answered(client, "error");
+            // Everything after the first refused message is refused too: the acked ones are a prefix.
+            int firstRefused = acked.size();
+            assertThat(firstRefused).isBetween(1, sent - 1);
+            for (int i = 0; i < firstRefused; i++) {
+                assertThat(acked.get(i)).isEqualTo("s" + i);
+            }
+            assertThat(refused).containsExactlyElementsOf(java.util.stream.IntStream.range(firstRefused, sent).mapToObj(i -> "s" + i).toList());
+            assertThat(client.seen().stream().filter(m -> m.path("type").asText().equals("error"))
+                    .map(m -> m.path("code").asText()).distinct().toList()).containsExactly("rate_limited");
+
+            // Sending the refused ones again, in order and at the allowed pace, stores them all.
+            Thread.sleep(1000);
+            for (int i = firstRefused; i < sent; i++) {
+                String id = "s" + i;
+                client.send("{\"type\":\"status_update\",\"igt_ms\":" + (1000 * (i + 1)) + ",\"death_count\":" + (i + 1) + ",\"message_id\":\"" + id + "\"}");
+                client.await("ack", a -> a.path("message_id").asText().equals(id));
+                Thread.sleep(60);
+            }
+            assertThat(participant(setup, 0).deathCount()).as("every death count stored, none skipped").isEqualTo(sent);
+        }
+    }
+
+    private static List<String> answered(WsClient client, String type) {
+        return client.seen().stream().filter(m -> m.path("type").asText().equals(type))
+                .map(m -> m.path("message_id").asText()).filter(id -> id.startsWith("s")).toList();
+    }
 }
