@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The player's connection to {@code /ws/mod/{race_id}}: authenticates, answers pings, reconnects with
@@ -65,6 +66,7 @@ public final class RaceConnection implements AutoCloseable {
     private double sendTokens;
     private long sendTokensAtNanos;
     private volatile ConnectionState publishedState = ConnectionState.CONNECTING;
+    private volatile Supplier<ModMessage.ZoneQuery> whereAmI = () -> new ModMessage.ZoneQuery(null, null, null, null, null);
 
     public RaceConnection(ConnectionOptions options, Outbox outbox, ConnectionListener listener, Consumer<String> log) {
         this.options = options;
@@ -108,6 +110,14 @@ public final class RaceConnection implements AutoCloseable {
         }
         thread.execute(this::sendPending);
         return id;
+    }
+
+    /**
+     * What to put in the {@code zone_query} sent after each {@code auth_ok} (by default nothing: the
+     * server answers from the zone it last stored for this player).
+     */
+    public void whereAmI(Supplier<ModMessage.ZoneQuery> query) {
+        this.whereAmI = query;
     }
 
     public ConnectionState state() {
@@ -196,6 +206,7 @@ public final class RaceConnection implements AutoCloseable {
             backoff.reset();
             changeState(ConnectionState.CONNECTED, "");
             listener.authenticated(ok);
+            askWhereAmI();
             sendPending();
         } else if (message instanceof ServerMessage.AuthError error) {
             stopFor(ConnectionState.REFUSED, "the server refused this mod token (" + error.message()
@@ -300,6 +311,21 @@ public final class RaceConnection implements AutoCloseable {
             sentOnThisConnection.add(entry.messageId());
             send(entry.frame());
         }
+    }
+
+    /**
+     * After a reconnect or a restart the window has no exits until the next gate: ask. A query, not
+     * gameplay: no message id, no outbox (the server neither stores nor acknowledges it).
+     */
+    private void askWhereAmI() {
+        ModMessage.ZoneQuery query;
+        try {
+            query = whereAmI.get();
+        } catch (RuntimeException e) {
+            query = new ModMessage.ZoneQuery(null, null, null, null, null);
+        }
+        takeSendToken(); // it counts against the server's rate limit too; the bucket is full after auth
+        send(Wire.write(query));
     }
 
     /** A token bucket: {@code sendRatePerSecond} tokens a second, at most {@code sendBurst} saved up. */

@@ -12,6 +12,19 @@ public record MapId(long raw) {
         return raw == LOADING ? Optional.empty() : Optional.of(new MapId(raw & 0xFFFFFFFFL));
     }
 
+    /** Reads {@code m60_42_36_00} back into an id. */
+    public static MapId parse(String text) {
+        if (text == null || !text.matches("m\\d{2}_\\d{2}_\\d{2}_\\d{2}")) {
+            throw new IllegalArgumentException("not a map id: " + text);
+        }
+        String[] parts = text.substring(1).split("_");
+        long raw = 0;
+        for (String part : parts) {
+            raw = raw << 8 | Integer.parseInt(part);
+        }
+        return new MapId(raw);
+    }
+
     public int area() {
         return (int) (raw >>> 24) & 0xFF;
     }

@@ -3,6 +3,7 @@ package com.speedfog.racing.overlay.race;
 import com.speedfog.racing.overlay.game.GameSnapshot;
 import com.speedfog.racing.overlay.game.ScreenState;
 import com.speedfog.racing.overlay.seed.SeedFlags;
+import com.speedfog.racing.overlay.zone.ZoneWatch;
 import com.speedfog.racing.protocol.ModMessage;
 
 import java.time.Duration;
@@ -25,7 +26,10 @@ import java.util.Set;
  *       gate is held (its older IGT must reach the server first);</li>
  *   <li>a fog gate's event flag (graph.json v4 {@code event_map}) that becomes set gives one
  *       {@code event_flag}, held back while the loading screen it caused is up;</li>
- *   <li>the seed's {@code finish_event} gives {@code finished}; nothing is sent after it;</li>
+ *   <li>on a seed without flags (v3), a {@link ZoneWatch} resolves the map id after each loading screen:
+ *       a node entered for the first time gives {@code zone_entered}, once the loading screen is over;</li>
+ *   <li>the seed's {@code finish_event} (v3: the final boss's defeat flag) gives {@code finished};
+ *       nothing is sent after it;</li>
  *   <li>the first time the player is seen in game, an IGT above 15 s means the save is not fresh:
  *       a warning for the player (the server decides nothing from it).</li>
  * </ul>
@@ -36,6 +40,8 @@ public final class RaceTracker {
     public static final long FRESH_SAVE_LIMIT_MS = 15_000;
 
     private SeedFlags seed;
+    /** v3 seeds only: zones from the map id. */
+    private final Optional<ZoneWatch> zones;
     private final Set<Long> reported = new HashSet<>();
     /** Fog flags seen set, waiting for the loading screen to end, with the IGT when first seen. */
     private final Map<Long, OptionalLong> held = new LinkedHashMap<>();
@@ -50,7 +56,17 @@ public final class RaceTracker {
     private PlayerProgress progress = PlayerProgress.NOTHING_YET;
 
     public RaceTracker(SeedFlags seed) {
+        this(seed, Optional.empty());
+    }
+
+    public RaceTracker(SeedFlags seed, Optional<ZoneWatch> zones) {
         this.seed = seed;
+        this.zones = zones;
+    }
+
+    /** The node the server last named in a {@code zone_update} (where a restarted overlay resumes). */
+    public void serverZone(String nodeId) {
+        zones.ifPresent(z -> z.serverSays(nodeId));
     }
 
     /** The flags to read from the game: every fog flag of the seed and the finish flag. */
@@ -98,6 +114,13 @@ public final class RaceTracker {
                 held.put(flag, igt);
             }
         }
+        if (zones.isPresent()) {
+            zones.get().update(snapshot).ifPresent(entry -> {
+                out.add(new ModMessage.ZoneEntered(entry.node(), entry.igtMs(), entry.from().orElse(null), null));
+                lastNode = Optional.of(entry.node());
+            });
+        }
+        boolean zoneMayCome = zones.map(ZoneWatch::loading).orElse(false);
         OptionalLong finish = seed.finishEvent();
         if (!finishSeen && finish.isPresent() && snapshot.flag(finish.getAsLong()).orElse(false)) {
             finishSeen = true;
@@ -113,7 +136,7 @@ public final class RaceTracker {
             }
             held.clear();
         }
-        if (finishSeen && held.isEmpty()) {
+        if (finishSeen && held.isEmpty() && !zoneMayCome) {
             OptionalLong at = finishIgt.isPresent() ? finishIgt : igt;
             if (at.isPresent()) {
                 out.add(new ModMessage.Finished(at.getAsLong(), null));
@@ -122,8 +145,9 @@ public final class RaceTracker {
             }
         }
         // While a gate is held, its IGT (when first seen) is older than the IGT now: a status sent before
-        // it could be stored first, and the server would refuse the gate as going back in time.
-        if (held.isEmpty() && igt.isPresent() && snapshot.deaths().isPresent()
+        // it could be stored first, and the server would refuse the gate as going back in time. On v3 any
+        // loading screen may turn out to be a gate, so statuses wait for its end.
+        if (held.isEmpty() && !zoneMayCome && igt.isPresent() && snapshot.deaths().isPresent()
                 && (lastStatusAtMs == Long.MIN_VALUE || nowMs - lastStatusAtMs >= STATUS_INTERVAL.toMillis())) {
             out.add(new ModMessage.StatusUpdate(igt.getAsLong(), (int) snapshot.deaths().getAsLong(), null, null, null));
             lastStatusAtMs = nowMs;

@@ -18,6 +18,11 @@ import com.speedfog.racing.overlay.simulate.SimulationPace;
 import com.speedfog.racing.overlay.window.FramePacer;
 import com.speedfog.racing.overlay.window.GlobalKeys;
 import com.speedfog.racing.overlay.window.OverlayWindow;
+import com.speedfog.racing.overlay.zone.FinishFlag;
+import com.speedfog.racing.overlay.zone.FogText;
+import com.speedfog.racing.overlay.zone.ZoneGraph;
+import com.speedfog.racing.overlay.zone.ZoneLocator;
+import com.speedfog.racing.overlay.zone.ZoneWatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,7 +83,7 @@ public final class OverlayApp {
         }
         Path folder = config.file().toAbsolutePath().getParent();
         Path graph = folder.resolve(SeedFlags.GRAPH_FILE);
-        SeedFlags seed = loadSeedFlags(graph);
+        RaceTracker tracker = trackerFor(graph);
         GameSource game;
         try {
             game = options.simulate() ? simulatedGame(graph) : new LiveGame(options.processName(), ProcessMemories::attach);
@@ -99,9 +104,9 @@ public final class OverlayApp {
         OverlayState state = new OverlayState(true);
         RaceConnection connection = new RaceConnection(ConnectionOptions.forRace(config.server().url(),
                 config.server().raceId(), config.server().modToken(), options.clientVersion()), outbox, state, log);
-        RaceTracker tracker = new RaceTracker(seed);
         RaceLoop loop = new RaceLoop(game, tracker, state, connection::submit, connection::pendingMessages,
                 System::currentTimeMillis, log);
+        connection.whereAmI(loop::whereAmI);
         boolean headless = options.headless() || !config.overlay().enabled();
         if (!options.headless() && !config.overlay().enabled()) {
             log.accept("overlay.enabled = false in the config: running without a window");
@@ -193,6 +198,29 @@ public final class OverlayApp {
         }
     }
 
+    /** v4: the seed's flags. v3 (no event_map): zones from the map id, finished on the final boss's defeat flag. */
+    private RaceTracker trackerFor(Path graph) {
+        SeedFlags flags = loadSeedFlags(graph);
+        if (!flags.allFlags().isEmpty() || !Files.isRegularFile(graph)) {
+            return new RaceTracker(flags);
+        }
+        try {
+            ZoneGraph zones = ZoneGraph.load(graph);
+            FogText fog = FogText.bundled();
+            Optional<FinishFlag> finish = FinishFlag.of(zones, fog);
+            finish.ifPresentOrElse(f -> log.accept("finish: flag " + f.flag() + ", the " + f.why()),
+                    () -> log.accept("no final boss defeat flag found: the finish must be reported by the server"));
+            ZoneWatch watch = new ZoneWatch(new ZoneLocator(zones, fog), log);
+            log.accept("graph.json " + zones.version() + " without event flags: zones are read from the map id "
+                    + "(fog.txt), starting in " + watch.here());
+            return new RaceTracker(new SeedFlags(Map.of(),
+                    finish.map(f -> OptionalLong.of(f.flag())).orElse(OptionalLong.empty())), Optional.of(watch));
+        } catch (IOException | RuntimeException e) {
+            log.accept("cannot follow zones on " + graph + " (" + e.getMessage() + "): the flags to watch will come from the server");
+            return new RaceTracker(flags);
+        }
+    }
+
     private SeedFlags loadSeedFlags(Path graph) {
         SeedFlags none = new SeedFlags(Map.of(), OptionalLong.empty());
         if (!Files.isRegularFile(graph)) {
@@ -201,9 +229,6 @@ public final class OverlayApp {
         }
         try {
             SeedFlags flags = SeedFlags.load(graph);
-            if (flags.allFlags().isEmpty()) {
-                log.accept(graph + " has no event_map (a v3 seed?): the flags to watch will come from the server");
-            }
             return flags;
         } catch (IOException e) {
             log.accept("cannot read " + graph + " (" + e.getMessage() + "): the flags to watch will come from the server");

@@ -2,6 +2,7 @@ package com.speedfog.racing.overlay.session;
 
 import com.speedfog.racing.overlay.game.GameSnapshot;
 import com.speedfog.racing.overlay.game.GameSource;
+import com.speedfog.racing.overlay.game.MapId;
 import com.speedfog.racing.overlay.memory.AccessDeniedException;
 import com.speedfog.racing.overlay.race.IgtFormat;
 import com.speedfog.racing.overlay.race.RaceSituation;
@@ -35,6 +36,8 @@ public final class RaceLoop {
     private final LongSupplier clockMs;
     private final Consumer<String> log;
     private boolean startedGame;
+    /** The last sample in game, for {@link #whereAmI()} (read from the connection's thread). */
+    private volatile GameSnapshot lastInGame;
 
     public RaceLoop(GameSource game, RaceTracker tracker, OverlayState state, Consumer<ModMessage.Gameplay> send,
                     IntSupplier pending, LongSupplier clockMs, Consumer<String> log) {
@@ -55,7 +58,11 @@ public final class RaceLoop {
             startedGame = true;
             game.raceStarted();
         }
+        state.view().zone().ifPresent(zone -> tracker.serverZone(zone.nodeId()));
         GameSnapshot snapshot = game.read(tracker.watchedFlags());
+        if (snapshot.isInGame()) {
+            lastInGame = snapshot;
+        }
         List<ModMessage.Gameplay> messages = tracker.update(snapshot, clockMs.getAsLong(), situation);
         for (ModMessage.Gameplay message : messages) {
             send.accept(message);
@@ -64,6 +71,20 @@ public final class RaceLoop {
             }
         }
         state.gameChanged(tracker.progress(), game.status(), pending.getAsInt());
+    }
+
+    /**
+     * A {@code zone_query} with what the game last showed (map id, position), sent after each
+     * {@code auth_ok}; the server answers with a {@code zone_update} for the exits panel.
+     */
+    public ModMessage.ZoneQuery whereAmI() {
+        GameSnapshot last = lastInGame;
+        if (last == null) {
+            return new ModMessage.ZoneQuery(null, null, null, null, null);
+        }
+        return new ModMessage.ZoneQuery(last.mapId().map(MapId::raw).orElse(null),
+                last.position().map(p -> List.of((double) p.x(), (double) p.y(), (double) p.z())).orElse(null),
+                null, null, null);
     }
 
     /** Steps until the thread is interrupted. */
@@ -113,6 +134,10 @@ public final class RaceLoop {
         if (message instanceof ModMessage.EventFlag flag) {
             return "event_flag " + flag.flagId() + " (" + tracker.seed().describe(flag.flagId()) + ") at IGT "
                     + IgtFormat.clock(flag.igtMs());
+        }
+        if (message instanceof ModMessage.ZoneEntered zone) {
+            return "zone_entered " + zone.toZone() + (zone.fromZone() == null ? "" : " from " + zone.fromZone())
+                    + " at IGT " + IgtFormat.clock(zone.igtMs());
         }
         if (message instanceof ModMessage.Finished finished) {
             return "finished at IGT " + IgtFormat.clock(finished.igtMs());

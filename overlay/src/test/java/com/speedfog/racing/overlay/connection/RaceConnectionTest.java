@@ -53,6 +53,11 @@ class RaceConnectionTest {
         public void leaderboardChanged(ServerMessage.LeaderboardUpdate update) {
             events.add(update);
         }
+
+        @Override
+        public void zoneChanged(ServerMessage.ZoneUpdate update) {
+            events.add(update);
+        }
     };
 
     @BeforeEach
@@ -254,6 +259,47 @@ class RaceConnectionTest {
             assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 10)))
                     .as("ten messages after the burst take about half a second").isGreaterThan(Duration.ofMillis(200));
         }
+    }
+
+    @Test
+    void everyAuthOkIsFollowedByAZoneQueryWhoseAnswerFillsTheZoneAfterReconnectsToo() throws IOException {
+        ServerMessage.ZoneUpdate stored = new ServerMessage.ZoneUpdate("academy_d5a9", "Academy of Raya Lucaria", 3, 1,
+                List.of(new ServerMessage.Exit("fog gate to Valiant Gargoyles", "Valiant Gargoyles", false)));
+        server.zone(stored);
+        Outbox outbox = outbox();
+        String waiting = submitOffline(outbox, status(1_000));
+        ModMessage.ZoneQuery here = new ModMessage.ZoneQuery(0x3C2A2400L, List.of(1.5, -2.25, 100.0), null, null, null);
+        RaceConnection connection = new RaceConnection(ConnectionOptions.forRace(server.baseUrl(), FakeRaceServer.RACE,
+                FakeRaceServer.TOKEN, "test/1").withRetries(Duration.ofMillis(50), Duration.ofMillis(400)), outbox, listener, line -> { });
+        toClose.add(connection);
+        connection.whereAmI(() -> here);
+        connection.start();
+
+        Eventually.await("the stored zone", () -> events.contains(stored) && outbox.size() == 0);
+        FakeRaceServer.Connection first = server.connection(0);
+        assertThat(first.received.get(0)).isInstanceOf(ModMessage.Auth.class);
+        assertThat(first.received.get(1)).as("asked right after auth_ok, before the outbox").isEqualTo(here);
+        assertThat(first.gameplayIds()).as("a query is not gameplay: not in the outbox").containsExactly(waiting);
+
+        server.dropAll();
+        Eventually.await("asked again after reconnecting", () -> server.connections().size() == 2
+                && server.connection(1).zoneQueries().size() == 1 && count(stored::equals) == 2);
+        sleep(300);
+        assertThat(server.connection(1).zoneQueries()).containsExactly(here);
+        assertThat(server.connection(1).gameplayIds()).as("nothing resent").isEmpty();
+        assertThat(server.applied()).extracting(ModMessage.Gameplay::messageId).containsExactly(waiting);
+    }
+
+    @Test
+    void aZoneQueryTheServerCannotAnswerChangesNothing() throws IOException {
+        RaceConnection connection = connect(outbox(), FakeRaceServer.TOKEN);
+        Eventually.await("asked", () -> !server.connections().isEmpty() && server.connection(0).zoneQueries().size() == 1);
+        String id = connection.submit(status(1_000));
+
+        Eventually.await("acknowledged", () -> connection.pendingMessages() == 0);
+        assertThat(server.connection(0).zoneQueries()).containsExactly(new ModMessage.ZoneQuery(null, null, null, null, null));
+        assertThat(server.connection(0).gameplayIds()).containsExactly(id);
+        assertThat(events).noneMatch(ServerMessage.ZoneUpdate.class::isInstance);
     }
 
     @Test

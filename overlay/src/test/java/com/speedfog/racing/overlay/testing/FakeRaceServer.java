@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * A real WebSocket server on loopback that speaks the mod protocol the way the gateway does, as far
  * as the overlay can tell: {@code /ws/mod/{race}}, auth → auth_ok / auth_error + 4003, ack per
  * message_id (a repeated id is acknowledged again but applied once), ping, and closes on demand.
+ * Like the gateway it answers every accepted {@code zone_entered} with a {@code zone_update}, and a
+ * {@code zone_query} (never acknowledged, never applied) with the zone it last stored for the player.
  */
 public final class FakeRaceServer extends WebSocketServer implements AutoCloseable {
 
@@ -48,8 +50,14 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
             this.path = path;
         }
 
+        /** Gameplay to store: everything but {@code zone_query}, which only asks. */
         public List<ModMessage.Gameplay> gameplay() {
-            return received.stream().filter(ModMessage.Gameplay.class::isInstance).map(ModMessage.Gameplay.class::cast).toList();
+            return received.stream().filter(ModMessage.Gameplay.class::isInstance)
+                    .filter(m -> !(m instanceof ModMessage.ZoneQuery)).map(ModMessage.Gameplay.class::cast).toList();
+        }
+
+        public List<ModMessage.ZoneQuery> zoneQueries() {
+            return received.stream().filter(ModMessage.ZoneQuery.class::isInstance).map(ModMessage.ZoneQuery.class::cast).toList();
         }
 
         public List<String> gameplayIds() {
@@ -68,6 +76,8 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
     private volatile Set<Long> refusedFlags = new HashSet<>();
     private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String failureCode;
+    /** The zone stored for the player: what a zone_query is answered with. */
+    private volatile ServerMessage.ZoneUpdate zone;
     /** When each gameplay frame arrived (System.nanoTime), in arrival order over all connections. */
     private final List<Long> gameplayArrivals = new CopyOnWriteArrayList<>();
 
@@ -116,6 +126,15 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
     public void failNext(int count, String code) {
         this.failureCode = code;
         failuresLeft.set(count);
+    }
+
+    /** Where the server believes the player is (as if stored by an earlier run); null: nowhere yet. */
+    public void zone(ServerMessage.ZoneUpdate zone) {
+        this.zone = zone;
+    }
+
+    public ServerMessage.ZoneUpdate zone() {
+        return zone;
     }
 
     public List<Long> gameplayArrivals() {
@@ -201,6 +220,11 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
                 socket.send(Wire.write(new ServerMessage.AuthError("invalid token")));
                 socket.close(4003, "invalid token");
             }
+        } else if (message instanceof ModMessage.ZoneQuery && connection.authenticated) {
+            ServerMessage.ZoneUpdate known = zone;
+            if (known != null) {
+                socket.send(Wire.write(known));
+            }
         } else if (message instanceof ModMessage.Gameplay gameplay && connection.authenticated) {
             gameplayArrivals.add(System.nanoTime());
             String awaited = connection.awaitingResend;
@@ -224,6 +248,10 @@ public final class FakeRaceServer extends WebSocketServer implements AutoCloseab
             }
             if (acknowledging) {
                 socket.send(Wire.write(new ServerMessage.Ack(gameplay.messageId())));
+            }
+            if (gameplay instanceof ModMessage.ZoneEntered entered) {
+                zone = new ServerMessage.ZoneUpdate(entered.toZone(), entered.toZone(), null, 0, List.of());
+                socket.send(Wire.write(zone));
             }
         }
     }

@@ -26,6 +26,11 @@ public final class SeedFiles {
 
     /** A seed pack folder: speedfog_race.toml for {@code serverUrl} and the v4 graph.json. */
     public static Path pack(Path folder, String serverUrl, String token) throws IOException {
+        return pack(folder, serverUrl, token, "v4");
+    }
+
+    /** A seed pack folder: speedfog_race.toml for {@code serverUrl} and the graph.json {@code version} (v4, v3). */
+    public static Path pack(Path folder, String serverUrl, String token, String version) throws IOException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("speedfog_race.toml"), """
                 [server]
@@ -41,7 +46,7 @@ public final class SeedFiles {
                 toggle_ui = "F10"
                 toggle_exits = "F11"
                 """.formatted(serverUrl, FakeRaceServer.RACE, token));
-        copyGraph("v4", folder.resolve("graph.json"));
+        copyGraph(version, folder.resolve("graph.json"));
         return folder;
     }
 }

@@ -194,6 +194,8 @@ public class ModSocketHandler extends TextWebSocketHandler {
         UUID participantId = participant.get().id();
         connection.participant = participantId;
         participant.get().zoneHistory().forEach(v -> connection.visited.add(String.valueOf(v.nodeId())));
+        // A reconnecting or restarted overlay asks zone_query first: answer from where the player last was.
+        connection.currentNode = participant.get().currentZone();
         ModConnection previous = byParticipant.put(participantId, connection);
         if (previous != null && previous != connection) {
             previous.participant = null; // its close must not mark the player disconnected
