@@ -236,6 +236,27 @@ class ModSocketTest extends GatewayTestBase {
         }
     }
 
+    @Test
+    void aZoneQueryAfterReconnectingAnswersWhereThePlayerLastWas() {
+        Setup setup = race(1);
+        try (WsClient first = mod(setup, 0)) {
+            first.send("{\"type\":\"zone_query\"}");
+            first.send("{\"type\":\"ready\",\"message_id\":\"r\"}");
+            first.await("ack");
+            assertThat(first.seen()).extracting(m -> m.path("type").asText()).as("nowhere yet: no answer").doesNotContain("zone_update");
+            startNow(setup, first);
+            first.send("{\"type\":\"event_flag\",\"flag_id\":1040292801,\"igt_ms\":60000,\"message_id\":\"f1\"}");
+            first.await("ack", a -> a.path("message_id").asText().equals("f1"));
+        }
+        participant(setup, 0); // the read model has the zone
+        try (WsClient again = mod(setup, 0)) {
+            again.send("{\"type\":\"zone_query\"}");
+            JsonNode zone = again.await("zone_update");
+            assertThat(zone.path("node_id").asText()).isEqualTo("academy_d5a9");
+            assertThat(zone.path("exits")).isNotEmpty();
+        }
+    }
+
     private static List<String> answered(WsClient client, String type) {
         return client.seen().stream().filter(m -> m.path("type").asText().equals(type))
                 .map(m -> m.path("message_id").asText()).filter(id -> id.startsWith("s")).toList();
