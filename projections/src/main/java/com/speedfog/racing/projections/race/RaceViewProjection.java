@@ -6,14 +6,12 @@ import com.speedfog.racing.command.race.RaceConfig;
 import com.speedfog.racing.command.race.RaceEvents.*;
 import com.speedfog.racing.command.race.RaceStatus;
 import com.speedfog.racing.projections.common.ProjectionGroups;
-import com.speedfog.racing.query.race.RaceQueries.WatchRace;
 import com.speedfog.racing.query.race.RaceUpdate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +28,12 @@ public class RaceViewProjection {
 
     private final JdbcTemplate jdbc;
     private final RaceReadModel reads;
-    private final QueryUpdateEmitter emitter;
+    private final RaceUpdatePublisher updates;
 
-    public RaceViewProjection(JdbcTemplate jdbc, RaceReadModel reads, QueryUpdateEmitter emitter) {
+    public RaceViewProjection(JdbcTemplate jdbc, RaceReadModel reads, RaceUpdatePublisher updates) {
         this.jdbc = jdbc;
         this.reads = reads;
-        this.emitter = emitter;
+        this.updates = updates;
     }
 
     @ResetHandler
@@ -278,7 +276,7 @@ public class RaceViewProjection {
     }
 
     private void emit(RaceUpdate update) {
-        emitter.emit(WatchRace.class, query -> query.raceId().equals(update.raceId()), update);
+        updates.publish(update);
     }
 
     private static java.sql.Timestamp ts(Instant instant) {

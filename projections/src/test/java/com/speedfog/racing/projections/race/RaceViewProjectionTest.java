@@ -12,7 +12,6 @@ import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceDetail;
 import com.speedfog.racing.query.race.RacePage;
 import com.speedfog.racing.query.race.ZoneVisit;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class RaceViewProjectionTest {
     @BeforeEach
     void setUp() {
         reads = new RaceReadModel(jdbc);
-        harness = new ProjectionHarness(new RaceViewProjection(jdbc, reads, SimpleQueryUpdateEmitter.builder().build()));
+        harness = new ProjectionHarness(new RaceViewProjection(jdbc, reads, update -> { }));
     }
 
     Object[] raceWithThree() {

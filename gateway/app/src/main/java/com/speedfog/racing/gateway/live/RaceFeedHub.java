@@ -63,6 +63,17 @@ public class RaceFeedHub {
         return () -> leave(raceId, feed, pending);
     }
 
+    /**
+     * Gives every listener a fresh snapshot of its race: after this node may have missed updates (its
+     * link to the other nodes' updates was down), the snapshot puts everyone right again.
+     */
+    public void resyncAll() {
+        feeds.forEach((raceId, feed) -> {
+            RaceSnapshot snapshot = queries.query(new WatchRace(raceId), ResponseTypes.instanceOf(RaceSnapshot.class)).join();
+            feed.listeners.forEach(listener -> listener.resync(snapshot));
+        });
+    }
+
     /** How many races this node is subscribed to (one subscription each). */
     public int subscriptionCount() {
         return feeds.size();
@@ -117,6 +128,12 @@ public class RaceFeedHub {
                 held.add(update);
             } else {
                 listener.onUpdate(update);
+            }
+        }
+
+        synchronized void resync(RaceSnapshot snapshot) {
+            if (held == null) {
+                listener.onSnapshot(snapshot);
             }
         }
 

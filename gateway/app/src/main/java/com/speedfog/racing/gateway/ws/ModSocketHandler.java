@@ -182,10 +182,11 @@ public class ModSocketHandler extends TextWebSocketHandler {
     }
 
     private void authenticate(ModConnection connection, ModMessage.Auth auth) {
-        // A token issued a moment ago may still be on its way to the read model.
+        // A token issued a moment ago may still be on its way to the read model (from another node's
+        // event, read models see it within Axon's one-second poll).
         Optional<ParticipantView> participant = auth.modToken() == null ? Optional.empty()
                 : com.speedfog.racing.gateway.web.Eventually.await(
-                () -> races.participantByTokenHash(Tokens.hash(auth.modToken())), java.time.Duration.ofSeconds(1));
+                () -> races.participantByTokenHash(Tokens.hash(auth.modToken())), java.time.Duration.ofSeconds(3));
         if (participant.isEmpty() || !participant.get().raceId().equals(connection.raceId)) {
             connection.out.sendThenClose(Wire.write(new ServerMessage.AuthError(
                     "this mod token does not open this race (was the pack regenerated?)")), AUTH_REFUSED);

@@ -40,6 +40,11 @@ public final class Api {
         return new Api(port, null, null);
     }
 
+    /** The same person (same API token) talking to the gateway node on another port. */
+    public Api at(int otherPort) {
+        return new Api(otherPort, token, user);
+    }
+
     public String token() {
         return token;
     }

@@ -1,0 +1,134 @@
+package com.speedfog.racing.gateway.reliability;
+
+import com.speedfog.racing.gateway.SpeedFogGatewayApplication;
+import com.speedfog.racing.testing.TestDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A gateway in a JVM of its own (the test's classpath), so a test can kill it with SIGKILL or run
+ * several nodes at once. Its output goes to a log file that a failure prints the end of.
+ */
+final class GatewayProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private GatewayProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts a node on {@code databaseUrl} and waits until its health endpoint answers. */
+    static GatewayProcess start(String name, int port, String databaseUrl, Path pools, Path logFolder, String... extraArgs) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"),
+                SpeedFogGatewayApplication.class.getName(),
+                "--server.port=" + port,
+                "--server.shutdown=immediate",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--speedfog.pools.root=" + pools,
+                "--spring.main.banner-mode=off"));
+        command.addAll(List.of(extraArgs));
+        try {
+            Files.createDirectories(logFolder);
+            Path log = logFolder.resolve(name + "-" + System.nanoTime() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            GatewayProcess node = new GatewayProcess(name, port, log, builder.start());
+            node.awaitHealthy(Duration.ofSeconds(120));
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start gateway " + name, e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close of anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not die");
+        }
+    }
+
+    /** The health endpoint's status code and body, or -1 when nothing answers. */
+    HttpResponse<String> health() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitHealthy(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + logTail(60));
+            }
+            try {
+                if (health().statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not healthy within " + within.toSeconds() + " s:\n" + logTail(60));
+    }
+
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
