@@ -12,7 +12,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +45,7 @@ public class TimelineProjection {
     }
 
     @EventHandler
-    public void on(RaceEvent event, TrackingToken token, @Timestamp Instant at) {
+    public void on(RaceEvent event, TrackingToken token, @MessageIdentifier String eventId, @Timestamp Instant at) {
         if (event instanceof ParticipantRegistered e) {
             jdbc.update("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
                     + "on conflict (participant_id) do update set display_name = excluded.display_name",
@@ -50,16 +53,16 @@ public class TimelineProjection {
         }
         UUID participant = event instanceof ParticipantRegistered e ? e.participantId()
                 : event instanceof ParticipantRemoved e ? e.participantId() : null;
-        record(token, event.raceId(), participant, event, at, null, TimelineDescriptions.describe(event, this::nameOf));
+        record(token, eventId, event.raceId(), participant, event, at, null, TimelineDescriptions.describe(event, this::nameOf));
     }
 
     @EventHandler
-    public void on(ParticipantEvent event, TrackingToken token, @Timestamp Instant at) {
+    public void on(ParticipantEvent event, TrackingToken token, @MessageIdentifier String eventId, @Timestamp Instant at) {
         if (event instanceof ModTokenAssigned) {
             return; // a secret's hash is nobody's history
         }
         String name = nameOf(event.participantId());
-        record(token, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),
+        record(token, eventId, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),
                 TimelineDescriptions.describe(event, name));
     }
 
@@ -68,13 +71,29 @@ public class TimelineProjection {
                 participantId).stream().findFirst().orElse("a player");
     }
 
-    private void record(TrackingToken token, UUID raceId, UUID participantId, Object event, Instant at, Long igt,
-                        String description) {
-        long sequence = token.position().orElseThrow(() -> new IllegalStateException("the timeline needs store positions"));
+    private void record(TrackingToken token, String eventId, UUID raceId, UUID participantId, Object event, Instant at,
+                        Long igt, String description) {
+        long sequence = storePosition(token, eventId);
         jdbc.update("insert into race_timeline (sequence, race_id, participant_id, event_type, occurred_at, igt_ms, "
                         + "description, data) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (sequence) do nothing",
                 sequence, raceId, participantId, event.getClass().getSimpleName(), java.sql.Timestamp.from(at), igt,
                 description, toJson(event));
+    }
+
+    /**
+     * The event's own place in the store. On the JPA store an event that commits after a later one fills
+     * a gap, and its token still names the later one's index (the token only says how far the reader
+     * has come): that event's index is looked up by its identifier. Other stores' tokens are exact.
+     */
+    private long storePosition(TrackingToken token, String eventId) {
+        if (WrappedToken.unwrap(token, GapAwareTrackingToken.class).isPresent()) {
+            Long index = jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
+                    Long.class, eventId).stream().findFirst().orElse(null);
+            if (index != null) {
+                return index;
+            }
+        }
+        return token.position().orElseThrow(() -> new IllegalStateException("the timeline needs store positions"));
     }
 
     private static String toJson(Object event) {

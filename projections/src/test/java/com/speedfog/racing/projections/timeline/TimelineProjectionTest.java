@@ -5,6 +5,12 @@ import com.speedfog.racing.command.race.RaceConfig;
 import com.speedfog.racing.command.race.RaceEvents.*;
 import com.speedfog.racing.projections.ProjectionHarness;
 import com.speedfog.racing.query.timeline.TimelineEntry;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TimelineProjectionTest {
 
@@ -48,5 +55,35 @@ class TimelineProjectionTest {
         assertThat(timeline.get(7).description()).isEqualTo("Alice finished in 1:02:03.004 with 9 deaths");
         assertThat(timeline.get(8).description()).isEqualTo("Race finished: every run is done");
         assertThat(timeline).noneMatch(e -> e.data().contains("secret-hash"));
+    }
+
+    /**
+     * On the JPA store an event can commit after a later one: its token then still names the later
+     * event's index. The timeline must keep it, at its own place in the store.
+     */
+    @Test
+    void anEventThatFillsAGapKeepsItsOwnPlace() throws Exception {
+        JdbcTemplate jdbc = ProjectionHarness.freshDatabase();
+        jdbc.execute("create table domain_event_entry (global_index bigint primary key, event_identifier varchar(255) unique)");
+        UUID race = UUID.randomUUID();
+        AnnotationEventHandlerAdapter timeline = new AnnotationEventHandlerAdapter(new TimelineProjection(jdbc));
+
+        // Index 5 is seen first (gap at 4), then 4 commits: its token is (5, no gaps).
+        deliver(timeline, jdbc, new RaceCreated(race, "Gap race", "org-1", "standard", "seed-7", RaceConfig.defaults()),
+                3, GapAwareTrackingToken.newInstance(3, List.of()));
+        deliver(timeline, jdbc, new RaceStartScheduled(race, Instant.parse("2030-05-01T19:00:00Z")),
+                5, GapAwareTrackingToken.newInstance(5, List.of(4L)));
+        deliver(timeline, jdbc, new RaceOpened(race), 4, GapAwareTrackingToken.newInstance(5, List.of()));
+
+        assertThat(new TimelineReadModel(jdbc).timeline(race)).extracting(TimelineEntry::sequence, TimelineEntry::type)
+                .containsExactly(tuple(3L, "RaceCreated"), tuple(4L, "RaceOpened"), tuple(5L, "RaceStartScheduled"));
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter handler, JdbcTemplate jdbc, Object event, long globalIndex,
+                                TrackingToken token) throws Exception {
+        EventMessage<Object> message = GenericEventMessage.asEventMessage(event);
+        jdbc.update("insert into domain_event_entry (global_index, event_identifier) values (?, ?)", globalIndex,
+                message.getIdentifier());
+        handler.handle(new GenericTrackedEventMessage<>(token, message));
     }
 }
