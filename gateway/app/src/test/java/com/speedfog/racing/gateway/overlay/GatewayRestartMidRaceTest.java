@@ -64,7 +64,7 @@ class GatewayRestartMidRaceTest {
     private int port;
 
     /** What the overlay's connection heard. */
-    static final class Heard implements ConnectionListener {
+    public static final class Heard implements ConnectionListener {
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
         final List<String> acks = new CopyOnWriteArrayList<>();
         final List<ServerMessage.Error> errors = new CopyOnWriteArrayList<>();

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.springframework.test.context.TestPropertySource(properties = "test.context=rebuild")
 class RebuildTest extends GatewayTestBase {
 
-    static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("race_view", "race_id");
-        TABLES.put("participant_view", "participant_id");
-        TABLES.put("zone_visit", "participant_id, visit_index");
-        TABLES.put("layer_arrival", "participant_id, layer");
-        TABLES.put("mod_token", "participant_id");
-        TABLES.put("race_timeline", "sequence");
-        TABLES.put("timeline_participant", "participant_id");
-    }
-
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -46,9 +33,7 @@ class RebuildTest extends GatewayTestBase {
     ProjectionRebuilder rebuilder;
 
     Map<String, List<Map<String, Object>>> dump() {
-        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-        TABLES.forEach((table, key) -> rows.put(table, jdbc.queryForList("select * from " + table + " order by " + key)));
-        return rows;
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Map<String, List<Map<String, Object>>>>) ReadTables::dump);
     }
 
     @Test
@@ -72,7 +57,7 @@ class RebuildTest extends GatewayTestBase {
         ProjectionWaits.awaitRebuilt(rebuilder);
 
         Map<String, List<Map<String, Object>>> rebuilt = dump();
-        TABLES.keySet().forEach(table -> {
+        ReadTables.TABLES.keySet().forEach(table -> {
             List<Map<String, Object>> before = live.get(table);
             List<Map<String, Object>> after = rebuilt.get(table);
             assertThat(after).as(table + " row count").hasSameSizeAs(before);

@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * A gateway in a JVM of its own (the test's classpath), so a test can kill it with SIGKILL or run
  * several nodes at once. Its output goes to a log file that a failure prints the end of.
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int port;
-    final Path log;
+    public final String name;
+    public final int port;
+    public final Path log;
     private final Process process;
 
     private GatewayProcess(String name, int port, Path log, Process process) {
@@ -36,7 +36,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Starts a node on {@code databaseUrl} and waits until its health endpoint answers. */
-    static GatewayProcess start(String name, int port, String databaseUrl, Path pools, Path logFolder, String... extraArgs) {
+    public static GatewayProcess start(String name, int port, String databaseUrl, Path pools, Path logFolder, String... extraArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -62,16 +62,16 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not die");
@@ -79,7 +79,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** The health endpoint's status code and body, or -1 when nothing answers. */
-    HttpResponse<String> health() throws IOException, InterruptedException {
+    public HttpResponse<String> health() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -105,7 +105,7 @@ final class GatewayProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy within " + within.toSeconds() + " s:\n" + logTail(60));
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
