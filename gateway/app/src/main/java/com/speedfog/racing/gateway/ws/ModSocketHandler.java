@@ -183,7 +183,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
 
     private void authenticate(ModConnection connection, ModMessage.Auth auth) {
         // A token issued a moment ago may still be on its way to the read model (from another node's
-        // event, read models see it within Axon's one-second poll).
+        // event, this node polls the store every 100 ms).
         Optional<ParticipantView> participant = auth.modToken() == null ? Optional.empty()
                 : com.speedfog.racing.gateway.web.Eventually.await(
                 () -> races.participantByTokenHash(Tokens.hash(auth.modToken())), java.time.Duration.ofSeconds(3));

@@ -78,9 +78,11 @@ class ScheduledStartRestartTest {
     @Test
     void aStartMissedWhileDownFiresOnceAtTheRestart() throws InterruptedException {
         ConfigurableApplicationContext first = boot();
-        Instant startAt = Instant.now().plusSeconds(1);
+        // Far enough ahead that the first server is surely down before the start comes due.
+        Instant startAt = Instant.now().plusSeconds(4);
         UUID race = scheduleRace(first, startAt);
         first.close();
+        assertThat(Instant.now()).as("the first server stopped before the start was due").isBefore(startAt);
         // Down past the start and its grace period: the start is missed, not merely late.
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), startAt.plus(Race.START_GRACE)).toMillis()) + 1000);
 
