@@ -28,6 +28,8 @@ import java.util.Optional;
 public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String DATABASE = "speedfog";
+    /** The longest a request waits for a database connection (also spring.datasource.hikari.connection-timeout). */
+    static final long DATABASE_WAIT_MS = 3_000;
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
@@ -52,6 +54,8 @@ public class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("speedfog-embedded");
         dataSource.setMaximumPoolSize(20);
+        // Fail within seconds when the database is away, rather than holding requests for Hikari's 30 s.
+        dataSource.setConnectionTimeout(DATABASE_WAIT_MS);
         return dataSource;
     }
 

@@ -1,7 +1,7 @@
 package com.speedfog.racing.gateway.projection;
 
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,28 +10,29 @@ import java.util.Map;
 
 /**
  * Shows parked projection failures in /actuator/health. The server stays UP (the event store is
- * fine); the detail says which read models are behind and how many events wait.
+ * fine); the detail says which read models are behind and how many events wait. With the database
+ * away it is DOWN with the reason, like the database's own indicator.
  */
 @Component("projections")
-class DeadLetterHealthIndicator implements HealthIndicator {
+class DeadLetterHealthIndicator extends AbstractHealthIndicator {
 
     private final JdbcTemplate jdbc;
 
     DeadLetterHealthIndicator(JdbcTemplate jdbc) {
+        super("dead letters could not be counted");
         this.jdbc = jdbc;
     }
 
     @Override
-    public Health health() {
+    protected void doHealthCheck(Health.Builder health) {
         Map<String, Object> parked = new LinkedHashMap<>();
         jdbc.query("select processing_group, count(*) as n from dead_letter_entry group by processing_group order by 1",
                 rs -> {
                     parked.put(rs.getString("processing_group"), rs.getLong("n"));
                 });
-        Health.Builder health = Health.up().withDetail("dead_letters", parked);
+        health.up().withDetail("dead_letters", parked);
         if (!parked.isEmpty()) {
             health.withDetail("attention", "some events could not be projected; see the log and dead_letter_entry");
         }
-        return health.build();
     }
 }

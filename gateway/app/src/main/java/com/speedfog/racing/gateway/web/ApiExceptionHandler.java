@@ -1,15 +1,19 @@
 package com.speedfog.racing.gateway.web;
 
 import com.speedfog.racing.command.common.RuleViolation;
+import jakarta.persistence.PersistenceException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -46,12 +50,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A rule violation that travelled through a distributed command bus arrives wrapped. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         if (e.getCause() instanceof RuleViolation violation) {
-            return ruleViolation(violation);
+            ProblemDetail refused = ruleViolation(violation);
+            return ResponseEntity.status(refused.getStatus()).body(refused);
         }
-        log.error("command failed", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "the command could not be handled");
+        return storageFailed(e);
+    }
+
+    /**
+     * Storage failures: when the database cannot be reached the answer is 503 with Retry-After (nothing
+     * was stored, send it again); anything else is a bug, logged, and answered 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class,
+            EventStoreException.class})
+    ResponseEntity<ProblemDetail> storageFailed(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            log.warn("request refused, the database is unreachable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "the database cannot be reached right now; nothing was stored, try again shortly"));
+        }
+        log.error("request failed", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "the request could not be handled"));
     }
 
     @Override

@@ -43,6 +43,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
     static final CloseStatus AUTH_REFUSED = new CloseStatus(4003, "authentication refused");
     static final CloseStatus REPLACED = new CloseStatus(4009, "replaced by a newer connection");
     static final CloseStatus UNKNOWN_RACE = new CloseStatus(4004, "no such race");
+    static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "try again later");
 
     private final CommandGateway commands;
     private final RaceReadModel races;
@@ -116,7 +117,15 @@ public class ModSocketHandler extends TextWebSocketHandler {
             return;
         }
         if (message instanceof ModMessage.Auth auth) {
-            authenticate(connection, auth);
+            try {
+                authenticate(connection, auth);
+            } catch (RuntimeException e) {
+                // The database is away (or worse): say so and close; the overlay reconnects with backoff.
+                log.warn("mod authentication failed: {}", e.toString());
+                connection.out.sendThenClose(Wire.write(new ServerMessage.Error(
+                        com.speedfog.racing.gateway.web.DatabaseOutage.causedBy(e) ? "unavailable" : "internal_error",
+                        "the server cannot authenticate now; reconnect shortly", null)), TRY_AGAIN_LATER);
+            }
             return;
         }
         if (connection.participant == null) {

@@ -81,7 +81,7 @@ public final class GatewayProcess implements AutoCloseable {
     /** The health endpoint's status code and body, or -1 when nothing answers. */
     public HttpResponse<String> health() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitHealthy(Duration within) {
