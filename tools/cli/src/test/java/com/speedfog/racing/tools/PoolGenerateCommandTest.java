@@ -49,7 +49,8 @@ class PoolGenerateCommandTest {
         assertThat(run(output, "pool", "generate", "--pool", "ok", "--count", "0", "--synthetic", "--root", root.toString()))
                 .isEqualTo(2);
         assertThat(output.toString()).contains("--count must be between 1 and 1000");
-        assertThat(run(output, "pool", "generate", "--pool", "ok", "--count", "1", "--root", root.toString())).isEqualTo(1);
+        assertThat(run(output, "pool", "generate", "--pool", "ok", "--count", "1", "--root", root.toString(), "--speedfog-path="))
+                .isEqualTo(3);
         assertThat(output.toString()).contains("--synthetic");
     }
 }
