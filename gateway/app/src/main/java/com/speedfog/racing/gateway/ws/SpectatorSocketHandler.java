@@ -46,6 +46,15 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
     private final SocketProperties limits;
     private final ExecutorService senders;
     private final Map<String, Spectator> bySession = new ConcurrentHashMap<>();
+    /**
+     * The frame every anonymous spectator of a race gets for the update being fanned out (they all see
+     * the same): made once per update, not once per socket. The hub hands one update to all of a race's
+     * listeners in turn, so remembering the last one per race is enough.
+     */
+    private final Map<UUID, AnonymousFrame> anonymousFrames = new ConcurrentHashMap<>();
+
+    private record AnonymousFrame(RaceUpdate update, Optional<String> frame) {
+    }
 
     public SpectatorSocketHandler(RaceFeedHub feeds, RaceReadModel races, SeedGraphs seeds, UserService users,
                                   SocketProperties limits, ExecutorService socketSenders, ScheduledExecutorService socketTimers) {
@@ -79,8 +88,13 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         }
 
         boolean seesPositions(String raceStatus) {
-            return DagVisibility.graphVisible(raceStatus, asParticipant()) || raceStatus.matches("draft|open|countdown");
+            return SpectatorSocketHandler.seesPositions(raceStatus, asParticipant());
         }
+    }
+
+    /** Zones on the DAG are shown before GO, to everyone once the graph is, and to a player who is done. */
+    static boolean seesPositions(String raceStatus, Optional<ParticipantView> viewer) {
+        return DagVisibility.graphVisible(raceStatus, viewer) || raceStatus.matches("draft|open|countdown");
     }
 
     public int spectatorCount(UUID raceId) {
@@ -147,6 +161,9 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                 spectator.feed.close();
             }
             broadcastCount(spectator.raceId);
+            if (spectatorCount(spectator.raceId) == 0) {
+                anonymousFrames.remove(spectator.raceId);
+            }
         }
     }
 
@@ -168,6 +185,11 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
     }
 
     private void push(Spectator spectator, RaceUpdate update) {
+        if (spectator.viewerUserId == null
+                && (update instanceof RaceUpdate.ParticipantChanged || update instanceof RaceUpdate.LeaderboardChanged)) {
+            anonymousFrame(spectator.raceId, update).ifPresent(spectator.out::send);
+            return;
+        }
         if (update instanceof RaceUpdate.ParticipantChanged changed) {
             ParticipantView player = changed.participant();
             if (player.userId().equals(spectator.viewerUserId) && player.runOver()) {
@@ -195,6 +217,23 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         } else if (update instanceof RaceUpdate.ParticipantRemoved) {
             races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
         }
+    }
+
+    private Optional<String> anonymousFrame(UUID raceId, RaceUpdate update) {
+        AnonymousFrame last = anonymousFrames.get(raceId);
+        if (last != null && last.update() == update) {
+            return last.frame();
+        }
+        Optional<String> frame = races.summary(raceId).map(race -> {
+            if (update instanceof RaceUpdate.ParticipantChanged changed) {
+                return Wire.write(new ServerMessage.PlayerUpdate(ProtocolViews.participant(changed.participant(),
+                        seesPositions(race.status(), Optional.empty()), null)));
+            }
+            return Wire.write(ProtocolViews.leaderboardUpdate(
+                    races.asSeenBy(((RaceUpdate.LeaderboardChanged) update).leaderboard(), race, null)));
+        });
+        anonymousFrames.put(raceId, new AnonymousFrame(update, frame));
+        return frame;
     }
 
     private Leaderboard hideNames(Spectator spectator, RaceSummary race, Leaderboard board) {
