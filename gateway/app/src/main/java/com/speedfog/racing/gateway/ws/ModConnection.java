@@ -19,6 +19,8 @@ final class ModConnection {
     final RateLimiter limiter;
     final Set<String> visited = ConcurrentHashMap.newKeySet();
     volatile UUID participant;
+    /** The player's user id, known once authenticated. */
+    volatile String userId;
     volatile String currentNode;
     volatile String lastStatus;
     volatile java.time.Instant lastScheduledStart;

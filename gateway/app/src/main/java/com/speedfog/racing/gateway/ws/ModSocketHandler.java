@@ -188,6 +188,9 @@ public class ModSocketHandler extends TextWebSocketHandler {
         if (connection.participant != null && byParticipant.remove(connection.participant, connection)) {
             record(connection.participant, false);
         }
+        if (bySession.values().stream().noneMatch(c -> c.raceId.equals(connection.raceId))) {
+            leaderboardFrames.remove(connection.raceId);
+        }
     }
 
     private void authenticate(ModConnection connection, ModMessage.Auth auth) {
@@ -202,6 +205,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
             return;
         }
         UUID participantId = participant.get().id();
+        connection.userId = participant.get().userId();
         connection.participant = participantId;
         participant.get().zoneHistory().forEach(v -> connection.visited.add(String.valueOf(v.nodeId())));
         // A reconnecting or restarted overlay asks zone_query first: answer from where the player last was.
@@ -232,9 +236,11 @@ public class ModSocketHandler extends TextWebSocketHandler {
     /** A leaderboard or status change of this connection's race. */
     void push(ModConnection connection, com.speedfog.racing.query.race.RaceUpdate update) {
         if (update instanceof com.speedfog.racing.query.race.RaceUpdate.LeaderboardChanged changed) {
-            RaceSummary race = races.summary(connection.raceId).orElse(null);
-            if (race != null) {
-                connection.send(ProtocolViews.leaderboardUpdate(hideFor(connection, race, changed.leaderboard())));
+            LeaderboardFrames frames = leaderboardFrames(connection.raceId, changed);
+            if (frames != null) {
+                boolean hidden = frames.hidden() != null && connection.userId != null
+                        && races.isStillRacing(connection.raceId, connection.userId);
+                connection.out.send(hidden ? frames.hidden() : frames.shown());
             }
         } else if (update instanceof com.speedfog.racing.query.race.RaceUpdate.RaceChanged changed) {
             String status = changed.race().status();
@@ -249,6 +255,32 @@ public class ModSocketHandler extends TextWebSocketHandler {
             }
             connection.lastScheduledStart = changed.race().scheduledStart();
         }
+    }
+
+    /**
+     * A leaderboard update as every mod of the race gets it: made once per update, not once per socket
+     * (the hub hands one update to all of a race's listeners in turn). {@code hidden} is the variant
+     * for players still racing when the race hides finishers' names, else null.
+     */
+    private record LeaderboardFrames(com.speedfog.racing.query.race.RaceUpdate update, String shown, String hidden) {
+    }
+
+    private final Map<UUID, LeaderboardFrames> leaderboardFrames = new ConcurrentHashMap<>();
+
+    private LeaderboardFrames leaderboardFrames(UUID raceId, com.speedfog.racing.query.race.RaceUpdate.LeaderboardChanged update) {
+        LeaderboardFrames last = leaderboardFrames.get(raceId);
+        if (last != null && last.update() == update) {
+            return last;
+        }
+        RaceSummary race = races.summary(raceId).orElse(null);
+        if (race == null) {
+            return null;
+        }
+        var board = update.leaderboard();
+        LeaderboardFrames frames = new LeaderboardFrames(update, Wire.write(ProtocolViews.leaderboardUpdate(board)),
+                race.config().showFinishedNames() ? null : Wire.write(ProtocolViews.leaderboardUpdate(board.hidingFinishedNames())));
+        leaderboardFrames.put(raceId, frames);
+        return frames;
     }
 
     /**

@@ -257,6 +257,46 @@ class ModSocketTest extends GatewayTestBase {
         }
     }
 
+    @Test
+    void finishersNamesAreHiddenFromPlayersStillRacingWhenTheRaceSaysSo() {
+        int n = ++counter;
+        Api organizer = Api.devLogin(port, "hide_org_" + n, "organizer");
+        Api fast = Api.devLogin(port, "hide_fast_" + n, "user");
+        Api slow = Api.devLogin(port, "hide_slow_" + n, "user");
+        UUID raceId = organizer.raceWith("Hidden names " + n, "{\"countdown_seconds\":3,\"show_finished_names\":false}", fast, slow);
+        List<String> tokens = organizer.modTokens(raceId);
+        Setup setup = new Setup(organizer, raceId, List.of(fast, slow), tokens);
+        try (WsClient fastMod = mod(setup, 0); WsClient slowMod = mod(setup, 1)) {
+            fastMod.send("{\"type\":\"ready\",\"message_id\":\"r\"}").await("ack");
+            slowMod.send("{\"type\":\"ready\",\"message_id\":\"r\"}").await("ack");
+            startNow(setup, fastMod, slowMod);
+            fastMod.send("{\"type\":\"finished\",\"igt_ms\":90000,\"message_id\":\"f\"}");
+            fastMod.await("ack", a -> a.path("message_id").asText().equals("f"));
+
+            java.util.function.Predicate<JsonNode> withFinisher = u -> {
+                for (JsonNode entry : u.path("participants")) {
+                    if (entry.path("finished").asBoolean()) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+            JsonNode seenBySlow = slowMod.await("leaderboard_update", withFinisher);
+            JsonNode seenByFast = fastMod.await("leaderboard_update", withFinisher);
+            assertThat(finisher(seenBySlow).path("name").isNull()).as("hidden from a player still racing: %s", seenBySlow).isTrue();
+            assertThat(finisher(seenByFast).path("name").asText()).as("a finisher sees names").isEqualTo(fast.login());
+        }
+    }
+
+    private static JsonNode finisher(JsonNode leaderboardUpdate) {
+        for (JsonNode entry : leaderboardUpdate.path("participants")) {
+            if (entry.path("finished").asBoolean()) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no finisher in " + leaderboardUpdate);
+    }
+
     private static List<String> answered(WsClient client, String type) {
         return client.seen().stream().filter(m -> m.path("type").asText().equals(type))
                 .map(m -> m.path("message_id").asText()).filter(id -> id.startsWith("s")).toList();
