@@ -40,14 +40,12 @@ public class RaceUpdateRelay implements RaceUpdatePublisher, SmartLifecycle {
     private static final String INLINE = "i";
     private static final String BY_ROW = "r";
     private static final Duration KEEP_ROWS = Duration.ofMinutes(5);
-    static final int FAN_OUT_THREADS = 4;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final QueryUpdateEmitter emitter;
     private final RaceFeedHub feeds;
     private final RaceUpdateCodec codec;
-    private final java.util.concurrent.ExecutorService[] fanOut = new java.util.concurrent.ExecutorService[FAN_OUT_THREADS];
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Connection listenConnection;
@@ -60,14 +58,6 @@ public class RaceUpdateRelay implements RaceUpdatePublisher, SmartLifecycle {
         this.emitter = emitter;
         this.feeds = feeds;
         this.codec = new RaceUpdateCodec(json);
-        for (int i = 0; i < fanOut.length; i++) {
-            int n = i;
-            fanOut[i] = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "race-update-fan-out-" + n);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
     }
 
     /** Inside the projection's transaction: nothing is sent unless it commits. */
@@ -110,9 +100,6 @@ public class RaceUpdateRelay implements RaceUpdatePublisher, SmartLifecycle {
         }
         if (listener != null) {
             listener.interrupt();
-        }
-        for (java.util.concurrent.ExecutorService executor : fanOut) {
-            executor.shutdown();
         }
     }
 
@@ -170,10 +157,7 @@ public class RaceUpdateRelay implements RaceUpdatePublisher, SmartLifecycle {
             return;
         }
         RaceUpdate update = codec.read(text);
-        // Fan-out to the sockets happens in the emit: spread races over a few threads, one race always
-        // on the same one so its updates stay in order.
-        fanOut[Math.floorMod(update.raceId().hashCode(), fanOut.length)].execute(() ->
-                emitter.emit(WatchRace.class, query -> query.raceId().equals(update.raceId()), update));
+        emitter.emit(WatchRace.class, query -> query.raceId().equals(update.raceId()), update);
     }
 
     private static String row(Connection connection, long id) throws SQLException {
