@@ -77,7 +77,7 @@ class OrganizerFlowPageTest extends PageTestBase {
         find("#start-in").clear();
         find("#start-in").sendKeys("3");
         find("#start-now").click();
-        waitFor("the countdown moved", d -> text("#notice").equals("Countdown started: GO in 3 s."));
+        waitFor("the countdown moved", Duration.ofSeconds(30), d -> text("#notice").equals("Countdown started: GO in 3 s."));
         assertThat(text("#race-status")).isEqualTo("countdown");
         waitFor("the countdown ticking", d -> text("#countdown").matches("0:0[0-3]|GO"));
         screenshot("manage-countdown");

@@ -71,8 +71,20 @@ abstract class PageTestBase extends GatewayTestBase {
 
     <T> T waitFor(String what, Duration within, Function<WebDriver, T> condition) {
         // Pages re-render on live updates: an element read a moment ago may be gone, so just look again.
-        return new WebDriverWait(browser, within, Duration.ofMillis(100)).withMessage(what)
+        // On a timeout the message also says what the page's notice and status said (why it did not happen).
+        return new WebDriverWait(browser, within, Duration.ofMillis(100)).withMessage(() -> what + pageSays())
                 .ignoring(StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    private String pageSays() {
+        StringBuilder says = new StringBuilder();
+        for (String css : new String[]{"#notice", "#race-status"}) {
+            List<WebElement> found = browser.findElements(By.cssSelector(css));
+            if (!found.isEmpty()) {
+                says.append("; ").append(css).append(" = '").append(found.get(0).getText()).append("'");
+            }
+        }
+        return says.toString();
     }
 
     WebElement find(String css) {
