@@ -119,7 +119,10 @@ $('#generate').addEventListener('click', () => act($('#generate'), 'Generating p
     : 'Nobody is on the roster yet: no pack to make.';
 }));
 
-$('#start-in').addEventListener('input', () => { $('#start-in').dataset.touched = '1'; });
+// Once the organizer is at the field, live re-renders no longer put the race's default back into it.
+for (const type of ['focus', 'input', 'change']) {
+  $('#start-in').addEventListener(type, () => { $('#start-in').dataset.touched = '1'; });
+}
 $('#start-now').addEventListener('click', () => {
   const seconds = Number($('#start-in').value);
   act($('#start-now'), 'Starting the countdown…', () => post(`${path}/start`, { in_seconds: seconds }),
