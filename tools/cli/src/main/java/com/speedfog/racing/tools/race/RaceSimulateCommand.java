@@ -5,6 +5,7 @@ import com.speedfog.racing.overlay.game.GameReader;
 import com.speedfog.racing.overlay.race.IgtFormat;
 import com.speedfog.racing.overlay.session.OverlayApp;
 import com.speedfog.racing.overlay.simulate.SimulationGraph;
+import com.speedfog.racing.tools.common.Folders;
 import com.speedfog.racing.tools.common.GatewayClient;
 import com.speedfog.racing.tools.common.GatewayClient.GatewayException;
 import com.speedfog.racing.tools.common.ServerOptions;
@@ -208,7 +209,7 @@ public class RaceSimulateCommand implements Callable<Integer> {
             stopOverlays(created);
             cancelNotStarted(organizer);
             if ((finished && !keepFiles) || isEmpty(work)) {
-                deleteQuietly(work);
+                Folders.deleteQuietly(work);
             } else {
                 out.println("Packs and overlay logs: " + work);
             }
@@ -590,20 +591,7 @@ public class RaceSimulateCommand implements Callable<Integer> {
     }
 
     private static void clear(Path folder) throws IOException {
-        deleteQuietly(folder);
+        Folders.deleteQuietly(folder);
         Files.createDirectories(folder);
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | RuntimeException e) {
-            // a temporary folder: the system cleans it eventually
-        }
     }
 }
