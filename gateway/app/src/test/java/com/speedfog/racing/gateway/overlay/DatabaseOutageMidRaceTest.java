@@ -63,7 +63,7 @@ class DatabaseOutageMidRaceTest {
     @Test
     void theRaceGoesOnAfterTheDatabaseComesBack() throws Exception {
         Path data = folder.resolve("postgres");
-        int postgresPort = GatewayRestartMidRaceTest.freePort();
+        int postgresPort = GatewayProcess.freePort();
         postgres = startPostgres(data, postgresPort);
         try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement create = admin.createStatement()) {
             create.execute("create database outage");
@@ -71,7 +71,7 @@ class DatabaseOutageMidRaceTest {
         String databaseUrl = postgres.getJdbcUrl(TestDatabase.USER, "outage");
         Path pools = folder.resolve("pools");
         GatewayTestBase.addV4Pool(pools);
-        int port = GatewayRestartMidRaceTest.freePort();
+        int port = GatewayProcess.freePort();
         GatewayProcess gateway = GatewayProcess.start("outage", port, databaseUrl, pools, Path.of("target", "node-logs"));
         toClose.add(gateway);
 

@@ -66,7 +66,7 @@ class GatewayKilledMidRaceTest {
         String databaseUrl = TestDatabase.newDatabase("killed");
         Path pools = folder.resolve("pools");
         GatewayTestBase.addV4Pool(pools);
-        int port = GatewayRestartMidRaceTest.freePort();
+        int port = GatewayProcess.freePort();
         Path logs = Path.of("target", "node-logs");
         GatewayProcess first = GatewayProcess.start("killed-first", port, databaseUrl, pools, logs);
         toClose.add(first);

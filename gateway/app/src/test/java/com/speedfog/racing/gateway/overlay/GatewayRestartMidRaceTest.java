@@ -3,6 +3,7 @@ package com.speedfog.racing.gateway.overlay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.speedfog.racing.gateway.GatewayTestBase;
 import com.speedfog.racing.gateway.SpeedFogGatewayApplication;
+import com.speedfog.racing.gateway.reliability.GatewayProcess;
 import com.speedfog.racing.gateway.ws.Api;
 import com.speedfog.racing.overlay.config.RaceConfig;
 import com.speedfog.racing.overlay.config.RaceConfigLoader;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -132,7 +131,7 @@ class GatewayRestartMidRaceTest {
         databaseUrl = TestDatabase.newDatabase("restart_overlay");
         pools = folder.resolve("pools");
         GatewayTestBase.addV4Pool(pools);
-        port = freePort();
+        port = GatewayProcess.freePort();
 
         ConfigurableApplicationContext first = boot();
         toClose.add(first);
@@ -279,12 +278,5 @@ class GatewayRestartMidRaceTest {
         }
         messages.add(new Planned(new ModMessage.Finished(igt + 30_000, null), true));
         return messages;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

@@ -62,6 +62,14 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** A port nothing listens on right now, for a node that must keep its port across a restart. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,8 +66,8 @@ class TwoNodesOneDatabaseTest {
         databaseUrl = TestDatabase.newDatabase("two_nodes");
         Path pools = folder.resolve("pools");
         GatewayTestBase.addV4Pool(pools);
-        GatewayProcess a = closing(GatewayProcess.start("node-a", freePort(), databaseUrl, pools, Path.of("target", "node-logs")));
-        GatewayProcess b = closing(GatewayProcess.start("node-b", freePort(), databaseUrl, pools, Path.of("target", "node-logs")));
+        GatewayProcess a = closing(GatewayProcess.start("node-a", GatewayProcess.freePort(), databaseUrl, pools, Path.of("target", "node-logs")));
+        GatewayProcess b = closing(GatewayProcess.start("node-b", GatewayProcess.freePort(), databaseUrl, pools, Path.of("target", "node-logs")));
 
         // The organizer works on A; players register on B.
         Api organizerOnA = Api.devLogin(a.port, "nodes_org", "organizer");
@@ -225,12 +223,5 @@ class TwoNodesOneDatabaseTest {
             values.add(i);
         }
         return values;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }
