@@ -238,8 +238,8 @@ public class ModSocketHandler extends TextWebSocketHandler {
         if (update instanceof com.speedfog.racing.query.race.RaceUpdate.LeaderboardChanged changed) {
             LeaderboardFrames frames = leaderboardFrames(connection.raceId, changed);
             if (frames != null) {
-                boolean hidden = frames.hidden() != null && connection.userId != null
-                        && races.isStillRacing(connection.raceId, connection.userId);
+                // The rule is the read model's: asSeenBy answers another board only when it hides names.
+                boolean hidden = races.asSeenBy(changed.leaderboard(), frames.race(), connection.userId) != changed.leaderboard();
                 connection.out.send(hidden ? frames.hidden() : frames.shown());
             }
         } else if (update instanceof com.speedfog.racing.query.race.RaceUpdate.RaceChanged changed) {
@@ -262,7 +262,8 @@ public class ModSocketHandler extends TextWebSocketHandler {
      * (the hub hands one update to all of a race's listeners in turn). {@code hidden} is the variant
      * for players still racing when the race hides finishers' names, else null.
      */
-    private record LeaderboardFrames(com.speedfog.racing.query.race.RaceUpdate update, String shown, String hidden) {
+    private record LeaderboardFrames(com.speedfog.racing.query.race.RaceUpdate update, RaceSummary race, String shown,
+                                     String hidden) {
     }
 
     private final Map<UUID, LeaderboardFrames> leaderboardFrames = new ConcurrentHashMap<>();
@@ -277,7 +278,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
             return null;
         }
         var board = update.leaderboard();
-        LeaderboardFrames frames = new LeaderboardFrames(update, Wire.write(ProtocolViews.leaderboardUpdate(board)),
+        LeaderboardFrames frames = new LeaderboardFrames(update, race, Wire.write(ProtocolViews.leaderboardUpdate(board)),
                 race.config().showFinishedNames() ? null : Wire.write(ProtocolViews.leaderboardUpdate(board.hidingFinishedNames())));
         leaderboardFrames.put(raceId, frames);
         return frames;

@@ -181,7 +181,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         spectator.out.send(Wire.write(new ServerMessage.RaceState(ProtocolViews.raceForSpectators(race), seed,
                 snapshot.detail().participants().stream().map(p -> ProtocolViews.participant(p, positions, gaps.get(p.id()))).toList(),
                 snapshot.leaderboard().leaderSplits())));
-        spectator.out.send(Wire.write(ProtocolViews.leaderboardUpdate(hideNames(spectator, race, snapshot.leaderboard()))));
+        spectator.out.send(Wire.write(ProtocolViews.leaderboardUpdate(races.asSeenBy(snapshot.leaderboard(), race, spectator.viewerUserId))));
     }
 
     private void push(Spectator spectator, RaceUpdate update) {
@@ -197,12 +197,11 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                 races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
                 return;
             }
-            String status = races.summary(spectator.raceId).map(RaceSummary::status).orElse("open");
-            spectator.out.send(Wire.write(new ServerMessage.PlayerUpdate(
-                    ProtocolViews.participant(changed.participant(), spectator.seesPositions(status), null))));
-        } else if (update instanceof RaceUpdate.LeaderboardChanged changed) {
             races.summary(spectator.raceId).ifPresent(race ->
-                    spectator.out.send(Wire.write(ProtocolViews.leaderboardUpdate(hideNames(spectator, race, changed.leaderboard())))));
+                    spectator.out.send(frame(race, update, spectator.asParticipant(), spectator.viewerUserId)));
+        } else if (update instanceof RaceUpdate.LeaderboardChanged) {
+            races.summary(spectator.raceId).ifPresent(race ->
+                    spectator.out.send(frame(race, update, Optional.empty(), spectator.viewerUserId)));
         } else if (update instanceof RaceUpdate.RaceChanged changed) {
             String status = changed.race().status();
             if (!status.equals(spectator.lastStatus)) {
@@ -224,20 +223,23 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
         if (last != null && last.update() == update) {
             return last.frame();
         }
-        Optional<String> frame = races.summary(raceId).map(race -> {
-            if (update instanceof RaceUpdate.ParticipantChanged changed) {
-                return Wire.write(new ServerMessage.PlayerUpdate(ProtocolViews.participant(changed.participant(),
-                        seesPositions(race.status(), Optional.empty()), null)));
-            }
-            return Wire.write(ProtocolViews.leaderboardUpdate(
-                    races.asSeenBy(((RaceUpdate.LeaderboardChanged) update).leaderboard(), race, null)));
-        });
+        Optional<String> frame = races.summary(raceId).map(race -> frame(race, update, Optional.empty(), null));
         anonymousFrames.put(raceId, new AnonymousFrame(update, frame));
         return frame;
     }
 
-    private Leaderboard hideNames(Spectator spectator, RaceSummary race, Leaderboard board) {
-        return races.asSeenBy(board, race, spectator.viewerUserId);
+    /**
+     * A {@code player_update} or {@code leaderboard_update} as this viewer may see it: positions only when
+     * {@link #seesPositions} allows ({@code viewer} matters only for a player update), finishers' names as
+     * {@link RaceReadModel#asSeenBy} allows.
+     */
+    private String frame(RaceSummary race, RaceUpdate update, Optional<ParticipantView> viewer, String viewerUserId) {
+        if (update instanceof RaceUpdate.ParticipantChanged changed) {
+            return Wire.write(new ServerMessage.PlayerUpdate(ProtocolViews.participant(changed.participant(),
+                    seesPositions(race.status(), viewer), null)));
+        }
+        return Wire.write(ProtocolViews.leaderboardUpdate(
+                races.asSeenBy(((RaceUpdate.LeaderboardChanged) update).leaderboard(), race, viewerUserId)));
     }
 
     private static Map<UUID, Long> gaps(Leaderboard board) {
