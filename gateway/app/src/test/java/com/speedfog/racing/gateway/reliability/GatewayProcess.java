@@ -37,23 +37,44 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts a node on {@code databaseUrl} and waits until its health endpoint answers. */
     public static GatewayProcess start(String name, int port, String databaseUrl, Path pools, Path logFolder, String... extraArgs) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"),
-                SpeedFogGatewayApplication.class.getName(),
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--server.shutdown=immediate",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--speedfog.pools.root=" + pools,
                 "--spring.main.banner-mode=off"));
-        command.addAll(List.of(extraArgs));
+        args.addAll(List.of(extraArgs));
+        return launch(name, port, args, null, logFolder);
+    }
+
+    /**
+     * Starts a node as the README's command does: nothing configured but {@code PORT}, run from
+     * {@code workingDirectory}, so it starts its embedded PostgreSQL and demo pool under that folder.
+     */
+    public static GatewayProcess startWithDefaults(String name, int port, Path workingDirectory, Path logFolder) {
+        return launch(name, port, List.of(), workingDirectory, logFolder);
+    }
+
+    private static GatewayProcess launch(String name, int port, List<String> args, Path workingDirectory, Path logFolder) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"),
+                SpeedFogGatewayApplication.class.getName()));
+        command.addAll(args);
         try {
             Files.createDirectories(logFolder);
-            Path log = logFolder.resolve(name + "-" + System.nanoTime() + ".log");
+            Path log = logFolder.toAbsolutePath().resolve(name + "-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+                // the defaults, whatever this machine's environment configures
+                builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_")
+                        || key.startsWith("SPEEDFOG_") || key.startsWith("TWITCH_"));
+            }
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            builder.environment().put("PORT", Integer.toString(port));
             GatewayProcess node = new GatewayProcess(name, port, log, builder.start());
             node.awaitHealthy(Duration.ofSeconds(120));
             return node;
