@@ -1,7 +1,7 @@
 package com.speedfog.racing.overlay.testing;
 
 import com.sun.jna.Platform;
-import org.junit.jupiter.api.Assumptions;
+import com.speedfog.racing.testing.TestEnvironment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,11 +41,11 @@ public final class FakeGameProcess implements AutoCloseable {
 
     /**
      * Compiles the C program into {@code folder}; skips the calling test when this is not Linux or
-     * gcc is missing.
+     * gcc is missing (fails it where CI=true).
      */
     public static Path compile(Path folder) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Platform.isLinux(), "the fake game process needs Linux (/proc, process_vm_readv)");
-        Assumptions.assumeTrue(hasGcc(), "gcc not found: skipping the tests against a real foreign process");
+        TestEnvironment.require(Platform.isLinux(), "the fake game process needs Linux (/proc, process_vm_readv)");
+        TestEnvironment.require(hasGcc(), "the tests against a real foreign process need gcc (apt-get install gcc; .ci/run installs it)");
         Path source = folder.resolve("fake_game.c");
         try (InputStream in = FakeGameProcess.class.getResourceAsStream("/fake-game/fake_game.c")) {
             Files.copy(in, source);

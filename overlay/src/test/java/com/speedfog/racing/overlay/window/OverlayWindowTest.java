@@ -8,6 +8,7 @@ import com.speedfog.racing.overlay.connection.ConnectionState;
 import com.speedfog.racing.overlay.race.PlayerProgress;
 import com.speedfog.racing.overlay.session.OverlayState;
 import com.speedfog.racing.overlay.testing.VirtualDisplay;
+import com.speedfog.racing.testing.TestEnvironment;
 import com.speedfog.racing.protocol.ServerMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The real window, drawn under Xvfb (+ xcompmgr) and read back with glReadPixels. */
 @Timeout(120)
@@ -52,7 +52,7 @@ class OverlayWindowTest {
     static void openDisplay() throws IOException, InterruptedException {
         StringBuilder why = new StringBuilder();
         display = VirtualDisplay.open(why).orElse(null);
-        assumeTrue(display != null, "window tests skipped: " + why);
+        TestEnvironment.require(display != null, "window tests need an X display: " + why);
         Files.createDirectories(OUTPUT);
     }
 
@@ -160,7 +160,8 @@ class OverlayWindowTest {
 
     @Test
     void theWindowIsTransparentWhenACompositorRuns() {
-        assumeTrue(display.compositor(), "no compositor started (xcompmgr missing or DISPLAY given)");
+        TestEnvironment.require(display.compositor(), "transparency needs a compositor: xcompmgr is not installed "
+                + "(apt-get install xcompmgr), or DISPLAY was given and none is started");
         open(racingState());
         assertThat(window.transparent()).isTrue();
     }

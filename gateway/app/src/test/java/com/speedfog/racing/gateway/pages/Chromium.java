@@ -1,6 +1,6 @@
 package com.speedfog.racing.gateway.pages;
 
-import org.junit.jupiter.api.Assumptions;
+import com.speedfog.racing.testing.TestEnvironment;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium and its ChromeDriver, by explicit paths (no Selenium Manager, no network),
- * with a fresh profile each time. Tests are skipped, saying why, on a machine without them.
+ * with a fresh profile each time. Tests are skipped, saying why, on a machine without them (failed where CI=true).
  */
 final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
@@ -28,9 +28,9 @@ final class Chromium {
     }
 
     static ChromeDriver start(Path profile) {
-        Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
+        TestEnvironment.require(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "page tests need " + BROWSER + " and " + DRIVER + " (Debian packages chromium and chromium-driver; "
-                        + ".ci/run installs them): skipped");
+                        + ".ci/run installs them)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
