@@ -17,8 +17,6 @@ public abstract class GatewayTestBase {
         registry.add("spring.datasource.url", () -> TestDatabase.newDatabase("gateway"));
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("speedfog.pools.root", GatewayTestBase::demoPools);
-        // Open sockets would hold a graceful shutdown for its full timeout at the end of the test JVM.
-        registry.add("server.shutdown", () -> "immediate");
     }
 
     /** Pool "v4": many copies of the real v4 graph (event_map, finish_event), so socket tests know the seed. */

@@ -17,17 +17,19 @@ class SocketInfrastructure implements WebSocketConfigurer {
 
     private final ModSocketHandler mods;
     private final SpectatorSocketHandler spectators;
+    private final SocketDrain drain;
 
-    SocketInfrastructure(ModSocketHandler mods, SpectatorSocketHandler spectators) {
+    SocketInfrastructure(ModSocketHandler mods, SpectatorSocketHandler spectators, SocketDrain drain) {
         this.mods = mods;
         this.spectators = spectators;
+        this.drain = drain;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // Mods authenticate with their token and spectators only read: any origin may connect.
-        registry.addHandler(mods, "/ws/mod/*").setAllowedOrigins("*");
-        registry.addHandler(spectators, "/ws/race/*").setAllowedOrigins("*");
+        registry.addHandler(drain.drained(mods), "/ws/mod/*").setAllowedOrigins("*");
+        registry.addHandler(drain.drained(spectators), "/ws/race/*").setAllowedOrigins("*");
     }
 
     /** Frames above our own limit still arrive whole, so we can answer them with an error instead of a drop. */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The gateway stopped in the middle of a race and started again on the same port and database, with
  * the real overlay connection (on-disk outbox, reconnect) sending a stream of zones and deaths: the
- * server goes down while messages are unacknowledged, the overlay keeps producing into its outbox
- * while it is down, and after the restart every message is applied exactly once and every zone is
- * there, in order.
+ * stop begins while a message is being stored and more wait behind it, the overlay keeps producing
+ * into its outbox while the server is down, and after the restart every message is applied exactly
+ * once and every zone is there, in order.
+ *
+ * <p>Nothing here depends on timing: the event store is held with a table lock, so the stop is known to
+ * begin with a message in flight and others unacknowledged, whatever the machine's speed.
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class GatewayRestartMidRaceTest {
@@ -65,6 +69,8 @@ class GatewayRestartMidRaceTest {
     /** What the overlay's connection heard. */
     public static final class Heard implements ConnectionListener {
         final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        /** Every state with its detail, for failure messages. */
+        final List<String> transitions = new CopyOnWriteArrayList<>();
         final List<String> acks = new CopyOnWriteArrayList<>();
         final List<ServerMessage.Error> errors = new CopyOnWriteArrayList<>();
         final CountDownLatch raceStarted = new CountDownLatch(1);
@@ -72,6 +78,7 @@ class GatewayRestartMidRaceTest {
         @Override
         public void stateChanged(ConnectionState state, String detail) {
             states.add(state);
+            transitions.add(state + (detail.isEmpty() ? "" : ": " + detail));
         }
 
         @Override
@@ -113,7 +120,6 @@ class GatewayRestartMidRaceTest {
         SpeedFogGatewayApplication.disableUpdateChecker();
         return new SpringApplicationBuilder(SpeedFogGatewayApplication.class).run(
                 "--server.port=" + port,
-                "--server.shutdown=immediate",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--speedfog.pools.root=" + pools);
@@ -140,6 +146,7 @@ class GatewayRestartMidRaceTest {
         UUID raceId = organizer.raceWith("Restart race", "{}", runner);
         JsonNode packs = organizer.ok(organizer.post("/api/races/" + raceId + "/generate-zips", null)).path("packs");
         Path pack = Packs.downloadAndUnzip(packs.get(0).path("download_url").asText(), folder.resolve("pack"));
+        UUID participantId = UUID.fromString(packs.get(0).path("participant_id").asText());
         RaceConfig config = RaceConfigLoader.load(pack);
         assertThat(config.server().url().toString()).isEqualTo("ws://localhost:" + port);
 
@@ -175,16 +182,44 @@ class GatewayRestartMidRaceTest {
             sent.add(submit(connection, stream.get(i)));
             Thread.sleep(SPACING_MS);
         }
-        // 2. A burst, and the gateway stops at once: some are in flight, some not even sent (send rate).
-        for (int i = burstFrom; i < downFrom; i++) {
-            sent.add(submit(connection, stream.get(i)));
+        // 2. A burst while the event store is locked: the gateway takes the first message and waits for
+        //    the store, the others wait behind it. The gateway is stopped (as on SIGTERM) right then: new
+        //    work is refused at once, the message being stored is let finish, the rest is not touched.
+        await("everything so far acknowledged").atMost(Duration.ofSeconds(20)).until(() -> outbox.size() == 0);
+        List<String> unacknowledgedAtStop;
+        CompletableFuture<Void> stopping;
+        try (Connection lock = DriverManager.getConnection(databaseUrl)) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table domain_event_entry in exclusive mode");
+            for (int i = burstFrom; i < downFrom; i++) {
+                sent.add(submit(connection, stream.get(i)));
+            }
+            await("the gateway storing the burst's first message").atMost(Duration.ofSeconds(20))
+                    .until(() -> waitingForTheEventStore(databaseUrl) > 0);
+            stopping = CompletableFuture.runAsync(first::close);
+            Api.Answer refused = await("the stop refusing new requests").atMost(Duration.ofSeconds(20))
+                    .until(() -> Api.anonymous(port).get("/api/races"), answer -> answer.status() == 503);
+            assertThat(refused.body().path("code").asText()).as("a problem detail").isEqualTo("unavailable");
+            assertThat(handshakeStatus(config.server().url().resolve("/ws/mod/" + raceId))).as("a new socket").isEqualTo(503);
+            assertThat(connection.state()).as("the open socket waits for the message in flight").isEqualTo(ConnectionState.CONNECTED);
+            lock.rollback();
         }
-        first.close();
-        List<String> unacknowledgedAtStop = outbox.pending().stream().map(OutboxEntry::messageId).toList();
-        assertThat(unacknowledgedAtStop).as("messages unacknowledged when the gateway stopped").isNotEmpty();
+        stopping.get(30, TimeUnit.SECONDS);
+        unacknowledgedAtStop = outbox.pending().stream().map(OutboxEntry::messageId).toList();
+        List<String> behindTheFirst = sent.subList(sent.size() - (downFrom - burstFrom) + 1, sent.size()).stream()
+                .map(Sent::id).toList();
+        assertThat(unacknowledgedAtStop).as("the burst after its first message is unacknowledged").containsAll(behindTheFirst);
+        Set<String> storedAtStop;
+        try (Connection db = DriverManager.getConnection(databaseUrl)) {
+            storedAtStop = StoredEvents.of(db, participantId).countByMessageId().keySet();
+        }
+        assertThat(storedAtStop).as("the stop handled nothing that arrived after it began").doesNotContainAnyElementsOf(behindTheFirst);
 
-        // 3. Server down: the overlay keeps playing; its messages wait in the outbox on disk.
-        await("the overlay notices").atMost(Duration.ofSeconds(10)).until(() -> connection.state() == ConnectionState.RECONNECTING);
+        // 3. Server down: the overlay was told (1001 going away) and keeps playing; its messages wait in the outbox on disk.
+        await("the overlay notices").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(connection.state()).as("overlay states: %s", heard.transitions).isEqualTo(ConnectionState.RECONNECTING));
+        assertThat(heard.transitions).as("the overlay was told the server is going away")
+                .anyMatch(t -> t.contains("closed by the server (1001"));
         for (int i = downFrom; i < upAgainFrom; i++) {
             sent.add(submit(connection, stream.get(i)));
             Thread.sleep(SPACING_MS);
@@ -216,7 +251,6 @@ class GatewayRestartMidRaceTest {
 
         // Exactly once, in the event store itself.
         JsonNode me = organizer.ok(organizer.get("/api/races/" + raceId)).path("participants").get(0);
-        UUID participantId = UUID.fromString(me.path("id").asText());
         StoredEvents stored;
         try (Connection db = DriverManager.getConnection(databaseUrl)) {
             stored = StoredEvents.of(db, participantId);
@@ -246,9 +280,35 @@ class GatewayRestartMidRaceTest {
         assertThat(me.path("death_count").asInt()).isEqualTo(2 * walked.size());
         assertThat(me.path("status").asText()).isEqualTo("finished");
 
-        System.out.printf("restart test: %d messages, %d unacknowledged at the stop (of which %d already stored), "
+        System.out.printf("restart test: %d messages, %d unacknowledged at the stop (of which %d stored by then), "
                         + "%d connections%n", sent.size(), unacknowledgedAtStop.size(),
-                unacknowledgedAtStop.stream().filter(id -> perId.containsKey(id)).count(), heard.connections());
+                unacknowledgedAtStop.stream().filter(storedAtStop::contains).count(), heard.connections());
+    }
+
+    /** Backends of the test database waiting for a lock on the event store. */
+    static int waitingForTheEventStore(String databaseUrl) throws java.sql.SQLException {
+        try (Connection db = DriverManager.getConnection(databaseUrl);
+             java.sql.ResultSet rs = db.createStatement().executeQuery("select count(*) from pg_locks where not granted "
+                     + "and relation = 'domain_event_entry'::regclass")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The HTTP status a WebSocket handshake to {@code uri} is answered with (101 when it opens). */
+    static int handshakeStatus(java.net.URI uri) throws InterruptedException {
+        try {
+            java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(uri, new java.net.http.WebSocket.Listener() { }).get(10, TimeUnit.SECONDS).abort();
+            return 101;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw new AssertionError("the handshake failed without an answer", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer to the handshake within 10 s", e);
+        }
     }
 
     private static Sent submit(RaceConnection connection, Planned planned) {
