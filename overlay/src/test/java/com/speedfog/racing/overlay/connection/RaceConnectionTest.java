@@ -253,11 +253,13 @@ class RaceConnectionTest {
         Eventually.await("all acknowledged", () -> outbox.size() == 0);
         assertThat(server.applied()).extracting(ModMessage.Gameplay::messageId).containsExactlyElementsOf(ids);
         List<Long> arrivals = server.gameplayArrivals();
-        // 5 at once, then 20 more at 20 a second: about one second, never a burst past the limit.
-        assertThat(Duration.ofNanos(arrivals.get(24) - arrivals.get(0))).isGreaterThan(Duration.ofMillis(850));
+        // 5 at once, then 20 more at 20 a second: about one second, never a burst past the limit. The bounds
+        // are loose: a loaded machine may hold back an early arrival and so bring arrivals closer together,
+        // by far less than a burst past the limit would (all at once).
+        assertThat(Duration.ofNanos(arrivals.get(24) - arrivals.get(0))).isGreaterThan(Duration.ofMillis(500));
         for (int i = 10; i < arrivals.size(); i++) {
             assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 10)))
-                    .as("ten messages after the burst take about half a second").isGreaterThan(Duration.ofMillis(200));
+                    .as("ten messages after the burst take about half a second").isGreaterThan(Duration.ofMillis(100));
         }
     }
 

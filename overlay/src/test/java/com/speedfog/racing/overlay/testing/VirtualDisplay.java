@@ -23,6 +23,12 @@ public final class VirtualDisplay implements AutoCloseable {
         int setenv(String name, String value, int overwrite);
     }
 
+    /** What JNA's X11 binding lacks: who owns a selection (a compositor owns _NET_WM_CM_S0). */
+    private interface Xlib extends Library {
+        com.sun.jna.NativeLong XGetSelectionOwner(com.sun.jna.platform.unix.X11.Display display,
+                                                  com.sun.jna.platform.unix.X11.Atom selection);
+    }
+
     private final String name;
     private final List<Process> started;
     private final boolean compositor;
@@ -69,10 +75,35 @@ public final class VirtualDisplay implements AutoCloseable {
         if (xcompmgr.isPresent()) {
             processes.add(new ProcessBuilder(xcompmgr.get().toString(), "-d", display)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-            compositor = true;
-            Thread.sleep(300); // let it take over the screen before windows appear
+            // Windows made before it has taken over the screen would not be transparent (GLFW asks the
+            // same question: does anyone own _NET_WM_CM_S0?).
+            compositor = awaitCompositor(display, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+            if (!compositor) {
+                why.append("xcompmgr did not take over ").append(display).append(" within 10 s");
+            }
         }
         return Optional.of(new VirtualDisplay(display, processes, compositor));
+    }
+
+    private static boolean awaitCompositor(String display, long deadlineNanos) throws InterruptedException {
+        com.sun.jna.platform.unix.X11 x11 = com.sun.jna.platform.unix.X11.INSTANCE;
+        Xlib xlib = Native.load("X11", Xlib.class);
+        com.sun.jna.platform.unix.X11.Display connection = x11.XOpenDisplay(display);
+        if (connection == null) {
+            return false;
+        }
+        try {
+            com.sun.jna.platform.unix.X11.Atom selection = x11.XInternAtom(connection, "_NET_WM_CM_S0", false);
+            while (System.nanoTime() < deadlineNanos) {
+                if (xlib.XGetSelectionOwner(connection, selection).longValue() != 0) {
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+            return false;
+        } finally {
+            x11.XCloseDisplay(connection);
+        }
     }
 
     public String name() {

