@@ -109,22 +109,10 @@ public class RaceReadModel {
         return Optional.of(LeaderboardRules.rank(raceId, standings, LeaderboardRules.leaderSplits(arrivals.values())));
     }
 
-    /**
-     * The leaderboard as this viewer may see it: when the race hides finishers' names, a viewer who is
-     * still racing in it gets them as null.
-     */
-    public Leaderboard asSeenBy(Leaderboard board, RaceSummary race, String viewerUserId) {
-        if (!race.config().showFinishedNames() && viewerUserId != null && isStillRacing(race.id(), viewerUserId)) {
-            return board.hidingFinishedNames();
-        }
-        return board;
-    }
-
-    /** Is this user on the roster of this race and still racing (not done, not closed)? */
-    public boolean isStillRacing(UUID raceId, String userId) {
-        Integer n = jdbc.queryForObject("select count(*) from participant_view where race_id = ? and user_id = ? "
-                + "and status in ('REGISTERED', 'READY', 'PLAYING') and closed_reason is null", Integer.class, raceId, userId);
-        return n != null && n > 0;
+    /** This user's participation in this race (a user is never twice in a race), with their history. */
+    public Optional<ParticipantView> participantOf(UUID raceId, String userId) {
+        return jdbc.queryForList("select participant_id from participant_view where race_id = ? and user_id = ?",
+                UUID.class, raceId, userId).stream().findFirst().flatMap(this::participant);
     }
 
     private static final RowMapper<RaceSummary> SUMMARY = (rs, n) -> new RaceSummary(

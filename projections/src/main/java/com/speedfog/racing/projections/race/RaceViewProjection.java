@@ -7,6 +7,7 @@ import com.speedfog.racing.command.race.RaceEvents.*;
 import com.speedfog.racing.command.race.RaceStatus;
 import com.speedfog.racing.projections.common.ProjectionGroups;
 import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.race.RaceUpdatePublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Reads a race's timeline in store order. */
 @Component
@@ -19,20 +18,16 @@ public class TimelineReadModel {
     }
 
     public List<TimelineEntry> timeline(UUID raceId) {
-        return jdbc.query(SELECT, (rs, n) -> entry(rs), raceId);
+        return page(raceId, -1, Integer.MAX_VALUE);
     }
 
-    /** Streams the timeline row by row (exports of long races never hold it all in memory). */
-    public void stream(UUID raceId, Consumer<TimelineEntry> sink) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(500);
-        streaming.query(SELECT, rs -> {
-            sink.accept(entry(rs));
-        }, raceId);
+    /** At most {@code limit} entries after {@code afterSequence}, in store order (long races are read page by page). */
+    public List<TimelineEntry> page(UUID raceId, long afterSequence, int limit) {
+        return jdbc.query(SELECT, (rs, n) -> entry(rs), raceId, afterSequence, limit);
     }
 
     private static final String SELECT = "select sequence, race_id, participant_id, event_type, occurred_at, igt_ms, "
-            + "description, data::text as data from race_timeline where race_id = ? order by sequence";
+            + "description, data::text as data from race_timeline where race_id = ? and sequence > ? order by sequence limit ?";
 
     private static TimelineEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         long igt = rs.getLong("igt_ms");

@@ -171,8 +171,9 @@ class RaceViewProjectionTest {
                 new RaceFinished(race, "org-1"),
                 new ParticipantClosed(bob, race, CloseReason.RACE_FINISHED, ParticipantStatus.PLAYING));
         assertThat(reads.participant(bob).orElseThrow().closedReason()).isEqualTo("race_finished");
-        assertThat(reads.isStillRacing(race, "user-b")).isFalse();
-        assertThat(reads.isStillRacing(race, "user-c")).isTrue();
+        assertThat(reads.participantOf(race, "user-b").orElseThrow().runOver()).isTrue();
+        assertThat(reads.participantOf(race, "user-c").orElseThrow().runOver()).isFalse();
+        assertThat(reads.participantOf(race, "nobody")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.speedfog.racing.gateway.identity;
 
 import com.speedfog.racing.gateway.web.ApiProblem;
+import com.speedfog.racing.query.viewer.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +25,19 @@ public class CurrentUsers {
             return users.byId(principal.userId());
         }
         return Optional.empty();
+    }
+
+    /** Who is asking, for queries: anonymous when nobody is logged in. */
+    public Viewer viewer() {
+        return current().map(User::viewer).orElse(Viewer.ANONYMOUS);
+    }
+
+    /** The viewer behind a socket's handshake (a logged-in browser's session), else anonymous. */
+    public Viewer viewerOf(java.security.Principal principal) {
+        if (principal instanceof Authentication auth && auth.getPrincipal() instanceof SpeedFogPrincipal user) {
+            return users.byId(user.userId()).map(User::viewer).orElse(Viewer.ANONYMOUS);
+        }
+        return Viewer.ANONYMOUS;
     }
 
     public User required() {

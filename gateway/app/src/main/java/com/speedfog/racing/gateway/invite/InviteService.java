@@ -27,12 +27,12 @@ public class InviteService {
 
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
-    private final com.speedfog.racing.projections.race.RaceReadModel races;
+    private final com.speedfog.racing.gateway.read.ReadSide reads;
 
-    public InviteService(JdbcTemplate jdbc, CommandGateway commands, com.speedfog.racing.projections.race.RaceReadModel races) {
+    public InviteService(JdbcTemplate jdbc, CommandGateway commands, com.speedfog.racing.gateway.read.ReadSide reads) {
         this.jdbc = jdbc;
         this.commands = commands;
-        this.races = races;
+        this.reads = reads;
     }
 
     /** @return the token of the link, shown once */
@@ -78,7 +78,7 @@ public class InviteService {
             jdbc.update("update invite set accepted_by = null, accepted_at = null where token_hash = ?", Tokens.hash(token));
             throw refused;
         }
-        com.speedfog.racing.gateway.web.Eventually.await(() -> races.participant(participantId), java.time.Duration.ofSeconds(5));
+        com.speedfog.racing.gateway.web.Eventually.await(() -> reads.participant(participantId, user.viewer()), java.time.Duration.ofSeconds(5));
         return new Invite(invite.raceId(), invite.twitchLogin(), true, participantId);
     }
 }

@@ -1,9 +1,9 @@
 package com.speedfog.racing.gateway.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.speedfog.racing.projections.race.RaceUpdatePublisher;
 import com.speedfog.racing.query.race.RaceQueries.WatchRace;
 import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.race.RaceUpdatePublisher;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;

@@ -1,5 +1,7 @@
 package com.speedfog.racing.gateway.projection;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
+import com.speedfog.racing.query.readmodel.RebuildProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,20 +14,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
-    private final ProjectionRebuilder rebuilder;
+    private final ReadModelRebuild rebuilder;
 
-    ProjectionAdminController(ProjectionRebuilder rebuilder) {
+    ProjectionAdminController(ReadModelRebuild rebuilder) {
         this.rebuilder = rebuilder;
     }
 
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ProjectionRebuilder.Progress rebuild() {
+    RebuildProgress rebuild() {
         return rebuilder.rebuild();
     }
 
     @GetMapping
-    ProjectionRebuilder.Progress progress() {
+    RebuildProgress progress() {
         return rebuilder.progress();
     }
 }

@@ -1,8 +1,9 @@
 package com.speedfog.racing.gateway.race;
 
 import com.speedfog.racing.gateway.web.ApiProblem;
-import com.speedfog.racing.projections.race.RaceReadModel;
-import com.speedfog.racing.projections.timeline.TimelineReadModel;
+import com.speedfog.racing.gateway.identity.CurrentUsers;
+import com.speedfog.racing.gateway.read.ReadSide;
+import com.speedfog.racing.query.viewer.Viewer;
 import com.speedfog.racing.protocol.Wire;
 import com.speedfog.racing.query.timeline.TimelineEntry;
 import org.springframework.http.ContentDisposition;
@@ -17,6 +18,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,23 +27,27 @@ import java.util.UUID;
 @RequestMapping("/api/races/{raceId}")
 class HistoryController {
 
-    private final RaceReadModel races;
-    private final TimelineReadModel timelines;
+    private final ReadSide reads;
+    private final CurrentUsers currentUsers;
 
-    HistoryController(RaceReadModel races, TimelineReadModel timelines) {
-        this.races = races;
-        this.timelines = timelines;
+    HistoryController(ReadSide reads, CurrentUsers currentUsers) {
+        this.reads = reads;
+        this.currentUsers = currentUsers;
     }
 
     @GetMapping("/timeline")
     List<TimelineEntry> timeline(@PathVariable UUID raceId) {
-        races.summary(raceId).orElseThrow(() -> RaceController.notFound(raceId));
-        return timelines.timeline(raceId);
+        List<TimelineEntry> entries = new ArrayList<>();
+        if (!reads.timeline(raceId, currentUsers.viewer(), entries::add)) {
+            throw RaceController.notFound(raceId);
+        }
+        return entries;
     }
 
     @GetMapping("/events")
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID raceId, @RequestParam(defaultValue = "jsonl") String format) {
-        races.summary(raceId).orElseThrow(() -> RaceController.notFound(raceId));
+        Viewer viewer = currentUsers.viewer();
+        reads.summary(raceId, viewer).orElseThrow(() -> RaceController.notFound(raceId));
         boolean csv = switch (format) {
             case "csv" -> true;
             case "jsonl" -> false;
@@ -52,7 +58,7 @@ class HistoryController {
             if (csv) {
                 writer.write("sequence,occurred_at,participant_id,type,igt_ms,description\n");
             }
-            timelines.stream(raceId, entry -> {
+            reads.timeline(raceId, viewer, entry -> {
                 try {
                     writer.write(csv ? csvLine(entry) : Wire.mapper().writeValueAsString(entry) + "\n");
                 } catch (IOException e) {

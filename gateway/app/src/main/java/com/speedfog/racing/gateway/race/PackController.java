@@ -10,7 +10,7 @@ import com.speedfog.racing.gateway.web.Eventually;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Duration;
 import com.speedfog.racing.gateway.web.PublicUrls;
-import com.speedfog.racing.projections.race.RaceReadModel;
+import com.speedfog.racing.gateway.read.ReadSide;
 import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceSummary;
 import com.speedfog.racing.seeds.pack.RacePackSettings;
@@ -36,14 +36,14 @@ import java.util.UUID;
 class PackController {
 
     private final CommandGateway commands;
-    private final RaceReadModel races;
+    private final ReadSide reads;
     private final PoolService pools;
     private final CurrentUsers currentUsers;
     private final PublicUrls urls;
 
-    PackController(CommandGateway commands, RaceReadModel races, PoolService pools, CurrentUsers currentUsers, PublicUrls urls) {
+    PackController(CommandGateway commands, ReadSide reads, PoolService pools, CurrentUsers currentUsers, PublicUrls urls) {
         this.commands = commands;
-        this.races = races;
+        this.reads = reads;
         this.pools = pools;
         this.currentUsers = currentUsers;
         this.urls = urls;
@@ -53,12 +53,12 @@ class PackController {
     @PostMapping("/generate-zips")
     RaceRequests.Packs generate(@PathVariable UUID raceId) {
         User organizer = currentUsers.required();
-        RaceSummary race = races.summary(raceId).orElseThrow(() -> RaceController.notFound(raceId));
+        RaceSummary race = reads.summary(raceId, organizer.viewer()).orElseThrow(() -> RaceController.notFound(raceId));
         if (!organizer.actor().mayManage(race.organizerId())) {
             throw ApiProblem.forbidden("only the race's organizer may generate packs");
         }
         List<RaceRequests.Pack> packs = new ArrayList<>();
-        for (ParticipantView participant : races.participants(raceId)) {
+        for (ParticipantView participant : reads.detail(raceId, organizer.viewer()).orElseThrow().participants()) {
             String token = Tokens.newToken();
             // The race saga creates each participant's aggregate right after registration: wait for it if needed.
             Eventually.retry(() -> commands.sendAndWait(new AssignModToken(participant.id(), Tokens.hash(token),
@@ -82,8 +82,7 @@ class PackController {
     @GetMapping("/my-pack")
     ResponseEntity<StreamingResponseBody> myPack(@PathVariable UUID raceId) {
         User player = currentUsers.required();
-        ParticipantView me = races.participants(raceId).stream().filter(p -> p.userId().equals(player.id().toString()))
-                .findFirst().orElseThrow(() -> ApiProblem.conflict("not_registered", "you are not in this race"));
+        ParticipantView me = reads.myParticipation(raceId, player.viewer()).orElseThrow(() -> ApiProblem.conflict("not_registered", "you are not in this race"));
         String token = Tokens.newToken();
         Eventually.retry(() -> commands.sendAndWait(new AssignModToken(me.id(), Tokens.hash(token), player.actor())),
                 AggregateNotFoundException.class, Duration.ofSeconds(5));
@@ -91,7 +90,7 @@ class PackController {
     }
 
     private ResponseEntity<StreamingResponseBody> pack(UUID raceId, ParticipantView participant, String token) {
-        RaceSummary race = races.summary(raceId).orElseThrow(() -> RaceController.notFound(raceId));
+        RaceSummary race = reads.summary(raceId, currentUsers.viewer()).orElseThrow(() -> RaceController.notFound(raceId));
         RacePackSettings settings = RacePackSettings.withDefaults(urls.webSocketBase(), raceId, token);
         String filename = "speedfog-" + slug(race.name()) + "-" + slug(participant.displayName()) + ".zip";
         StreamingResponseBody body = out -> pools.writePack(race.seedId(), settings, out);
@@ -105,7 +104,7 @@ class PackController {
     /** A token just issued reaches the read model within milliseconds. */
     private Optional<ParticipantView> awaitParticipantByToken(String token) {
         String hash = Tokens.hash(token);
-        return Eventually.await(() -> races.participantByTokenHash(hash), Duration.ofSeconds(2));
+        return Eventually.await(() -> reads.participantByTokenHash(hash), Duration.ofSeconds(2));
     }
 
     static String slug(String text) {

@@ -9,10 +9,10 @@ import com.speedfog.racing.gateway.identity.User;
 import com.speedfog.racing.gateway.identity.UserRepository;
 import com.speedfog.racing.gateway.invite.InviteService;
 import com.speedfog.racing.gateway.pool.PoolService;
+import com.speedfog.racing.gateway.read.ReadSide;
 import com.speedfog.racing.gateway.web.ApiProblem;
 import com.speedfog.racing.gateway.web.Eventually;
 import com.speedfog.racing.gateway.web.PublicUrls;
-import com.speedfog.racing.projections.race.RaceReadModel;
 import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceDetail;
 import com.speedfog.racing.query.race.RacePage;
@@ -37,17 +37,17 @@ import java.util.UUID;
 class RaceController {
 
     private final CommandGateway commands;
-    private final RaceReadModel races;
+    private final ReadSide reads;
     private final CurrentUsers currentUsers;
     private final UserRepository users;
     private final PoolService pools;
     private final InviteService invites;
     private final PublicUrls urls;
 
-    RaceController(CommandGateway commands, RaceReadModel races, CurrentUsers currentUsers, UserRepository users,
+    RaceController(CommandGateway commands, ReadSide reads, CurrentUsers currentUsers, UserRepository users,
                    PoolService pools, InviteService invites, PublicUrls urls) {
         this.commands = commands;
-        this.races = races;
+        this.reads = reads;
         this.currentUsers = currentUsers;
         this.users = users;
         this.pools = pools;
@@ -80,14 +80,12 @@ class RaceController {
     @GetMapping
     RacePage list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "20") int size) {
-        boolean admin = currentUsers.current().map(u -> u.role() == com.speedfog.racing.gateway.identity.Role.ADMIN).orElse(false);
-        int boundedSize = Math.max(1, Math.min(size, com.speedfog.racing.query.race.RaceQueries.MAX_PAGE_SIZE));
-        return races.list(status, !admin, Math.max(0, page), boundedSize);
+        return reads.list(status, page, size, currentUsers.viewer());
     }
 
     @GetMapping("/{raceId}")
     RaceDetail get(@PathVariable UUID raceId) {
-        return races.detail(raceId).orElseThrow(() -> notFound(raceId));
+        return reads.detail(raceId, currentUsers.viewer()).orElseThrow(() -> notFound(raceId));
     }
 
     @PatchMapping("/{raceId}")
@@ -177,7 +175,7 @@ class RaceController {
         Instant start = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         commands.sendAndWait(new RaceCommands.ScheduleStart(raceId, start, actor()));
         // Answer with the race as it now is: its view shows the new start a moment later.
-        return Eventually.await(() -> races.summary(raceId).filter(r -> start.equals(r.scheduledStart())),
+        return Eventually.await(() -> reads.summary(raceId, currentUsers.viewer()).filter(r -> start.equals(r.scheduledStart())),
                 Duration.ofSeconds(5)).orElseGet(() -> summary(raceId));
     }
 
@@ -224,8 +222,7 @@ class RaceController {
     @PostMapping("/{raceId}/abandon")
     ResponseEntity<Void> abandon(@PathVariable UUID raceId) {
         User player = currentUsers.required();
-        ParticipantView me = races.participants(raceId).stream().filter(p -> p.userId().equals(player.id().toString()))
-                .findFirst().orElseThrow(() -> ApiProblem.conflict("not_registered", "you are not in this race"));
+        ParticipantView me = reads.myParticipation(raceId, player.viewer()).orElseThrow(() -> ApiProblem.conflict("not_registered", "you are not in this race"));
         commands.sendAndWait(new Abandon(me.id(), player.actor()));
         return ResponseEntity.accepted().build();
     }
@@ -235,18 +232,17 @@ class RaceController {
     }
 
     private RaceSummary summary(UUID raceId) {
-        return races.summary(raceId).orElseThrow(() -> notFound(raceId));
+        return reads.summary(raceId, currentUsers.viewer()).orElseThrow(() -> notFound(raceId));
     }
 
     /** The projection follows the command within milliseconds; answer with the race once it is there. */
     private RaceDetail awaitDetail(UUID raceId) {
-        return Eventually.await(() -> races.detail(raceId), Duration.ofSeconds(5)).orElseThrow(() ->
+        return Eventually.await(() -> reads.detail(raceId, currentUsers.viewer()), Duration.ofSeconds(5)).orElseThrow(() ->
                 new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "pending", "the race was created; its page is being prepared"));
     }
 
     private void awaitParticipant(UUID raceId, UUID participantId) {
-        Eventually.await(() -> races.participants(raceId).stream().filter(p -> p.id().equals(participantId)).findFirst(),
-                Duration.ofSeconds(5));
+        Eventually.await(() -> reads.participant(participantId, currentUsers.viewer()), Duration.ofSeconds(5));
     }
 
     static ApiProblem notFound(UUID raceId) {

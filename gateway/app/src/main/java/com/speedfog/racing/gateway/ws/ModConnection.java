@@ -4,7 +4,8 @@ import com.speedfog.racing.gateway.live.RaceFeedHub;
 import com.speedfog.racing.protocol.ServerMessage;
 import com.speedfog.racing.protocol.Wire;
 import com.speedfog.racing.query.race.RaceSnapshot;
-import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.viewer.Sight;
+import com.speedfog.racing.query.viewer.Viewer;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.util.Set;
@@ -19,8 +20,10 @@ final class ModConnection {
     final RateLimiter limiter;
     final Set<String> visited = ConcurrentHashMap.newKeySet();
     volatile UUID participant;
-    /** The player's user id, known once authenticated. */
-    volatile String userId;
+    /** The player as a viewer of their race, known once authenticated. */
+    volatile Viewer viewer = Viewer.ANONYMOUS;
+    /** The race's seed (kept current by the feed: a reroll before the start changes it). */
+    volatile String seedId;
     volatile String currentNode;
     volatile String lastStatus;
     volatile java.time.Instant lastScheduledStart;
@@ -57,9 +60,9 @@ final class ModConnection {
     }
 
     void startFeed(RaceFeedHub feeds, ModSocketHandler handler) {
-        feed = feeds.listen(raceId, new RaceFeedHub.Listener() {
+        feed = feeds.listen(raceId, viewer, new RaceFeedHub.Listener() {
             @Override
-            public void onSnapshot(RaceSnapshot snapshot) {
+            public void onSnapshot(RaceSnapshot snapshot, Sight sight) {
                 if (snapshot != null) {
                     lastStatus = snapshot.detail().race().status();
                     lastScheduledStart = snapshot.detail().race().scheduledStart();
@@ -67,7 +70,7 @@ final class ModConnection {
             }
 
             @Override
-            public void onUpdate(RaceUpdate update) {
+            public void onUpdate(RaceFeedHub.SeenUpdate update, Sight sight) {
                 handler.push(ModConnection.this, update);
             }
         });

@@ -4,12 +4,14 @@ import com.speedfog.racing.command.common.RuleViolation;
 import com.speedfog.racing.command.participant.ParticipantCommands.*;
 import com.speedfog.racing.gateway.identity.Tokens;
 import com.speedfog.racing.gateway.live.RaceFeedHub;
-import com.speedfog.racing.projections.race.RaceReadModel;
+import com.speedfog.racing.gateway.read.ReadSide;
 import com.speedfog.racing.protocol.ModMessage;
 import com.speedfog.racing.protocol.ServerMessage;
 import com.speedfog.racing.protocol.Wire;
 import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceSummary;
+import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.viewer.Viewer;
 import com.speedfog.racing.seeds.graph.Node;
 import com.speedfog.racing.seeds.graph.SeedGraph;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -46,7 +48,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
     static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "try again later");
 
     private final CommandGateway commands;
-    private final RaceReadModel races;
+    private final ReadSide reads;
     private final RaceFeedHub feeds;
     private final SeedGraphs seeds;
     private final SocketProperties limits;
@@ -55,10 +57,10 @@ public class ModSocketHandler extends TextWebSocketHandler {
     private final Map<String, ModConnection> bySession = new ConcurrentHashMap<>();
     private final Map<UUID, ModConnection> byParticipant = new ConcurrentHashMap<>();
 
-    public ModSocketHandler(CommandGateway commands, RaceReadModel races, RaceFeedHub feeds, SeedGraphs seeds,
+    public ModSocketHandler(CommandGateway commands, ReadSide reads, RaceFeedHub feeds, SeedGraphs seeds,
                             SocketProperties limits, ExecutorService socketSenders, ScheduledExecutorService socketTimers) {
         this.commands = commands;
-        this.races = races;
+        this.reads = reads;
         this.feeds = feeds;
         this.seeds = seeds;
         this.limits = limits;
@@ -77,7 +79,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         OutboundQueue out = new OutboundQueue(session, senders, limits.sendQueue());
         Optional<UUID> raceId = SocketPaths.raceId(session);
-        if (raceId.isEmpty() || races.summary(raceId.get()).isEmpty()) {
+        if (raceId.isEmpty() || reads.summary(raceId.get(), Viewer.ANONYMOUS).isEmpty()) {
             out.sendThenClose(Wire.write(new ServerMessage.AuthError("no such race")), UNKNOWN_RACE);
             return;
         }
@@ -188,9 +190,6 @@ public class ModSocketHandler extends TextWebSocketHandler {
         if (connection.participant != null && byParticipant.remove(connection.participant, connection)) {
             record(connection.participant, false);
         }
-        if (bySession.values().stream().noneMatch(c -> c.raceId.equals(connection.raceId))) {
-            leaderboardFrames.remove(connection.raceId);
-        }
     }
 
     private void authenticate(ModConnection connection, ModMessage.Auth auth) {
@@ -198,14 +197,14 @@ public class ModSocketHandler extends TextWebSocketHandler {
         // event, this node polls the store every 100 ms).
         Optional<ParticipantView> participant = auth.modToken() == null ? Optional.empty()
                 : com.speedfog.racing.gateway.web.Eventually.await(
-                () -> races.participantByTokenHash(Tokens.hash(auth.modToken())), java.time.Duration.ofSeconds(3));
+                () -> reads.participantByTokenHash(Tokens.hash(auth.modToken())), java.time.Duration.ofSeconds(3));
         if (participant.isEmpty() || !participant.get().raceId().equals(connection.raceId)) {
             connection.out.sendThenClose(Wire.write(new ServerMessage.AuthError(
                     "this mod token does not open this race (was the pack regenerated?)")), AUTH_REFUSED);
             return;
         }
         UUID participantId = participant.get().id();
-        connection.userId = participant.get().userId();
+        connection.viewer = Viewer.user(participant.get().userId()); // the mod token says who is watching
         connection.participant = participantId;
         participant.get().zoneHistory().forEach(v -> connection.visited.add(String.valueOf(v.nodeId())));
         // A reconnecting or restarted overlay asks zone_query first: answer from where the player last was.
@@ -216,33 +215,28 @@ public class ModSocketHandler extends TextWebSocketHandler {
             previous.stopFeed();
             previous.out.closeWith(REPLACED);
         }
-        RaceSummary race = races.summary(connection.raceId).orElseThrow();
+        RaceSummary race = reads.summary(connection.raceId, connection.viewer).orElseThrow();
+        connection.seedId = race.seedId();
         Optional<SeedGraph> graph = seeds.graph(race.seedId());
         ServerMessage.SeedInfo seed = new ServerMessage.SeedInfo(graph.map(SeedGraph::totalLayers).orElse(0),
                 graph.map(SeedGraph::eventIds).orElse(java.util.List.of()),
                 graph.flatMap(g -> g.finishEvent().isPresent() ? Optional.of(g.finishEvent().getAsLong()) : Optional.empty()).orElse(null));
-        var board = races.leaderboard(connection.raceId).orElseThrow();
+        var board = reads.leaderboard(connection.raceId, connection.viewer).orElseThrow();
         connection.send(new ServerMessage.AuthOk(participantId.toString(), ProtocolViews.raceForMod(race), seed,
-                ProtocolViews.entries(hideFor(connection, race, board))));
+                ProtocolViews.entries(board)));
         record(participantId, true);
         connection.startFeed(feeds, this);
     }
 
-    private com.speedfog.racing.query.leaderboard.Leaderboard hideFor(ModConnection connection, RaceSummary race,
-                                                                      com.speedfog.racing.query.leaderboard.Leaderboard board) {
-        return races.participant(connection.participant).map(me -> races.asSeenBy(board, race, me.userId())).orElse(board);
-    }
-
     /** A leaderboard or status change of this connection's race. */
-    void push(ModConnection connection, com.speedfog.racing.query.race.RaceUpdate update) {
-        if (update instanceof com.speedfog.racing.query.race.RaceUpdate.LeaderboardChanged changed) {
-            LeaderboardFrames frames = leaderboardFrames(connection.raceId, changed);
-            if (frames != null) {
-                // The rule is the read model's: asSeenBy answers another board only when it hides names.
-                boolean hidden = races.asSeenBy(changed.leaderboard(), frames.race(), connection.userId) != changed.leaderboard();
-                connection.out.send(hidden ? frames.hidden() : frames.shown());
-            }
-        } else if (update instanceof com.speedfog.racing.query.race.RaceUpdate.RaceChanged changed) {
+    void push(ModConnection connection, RaceFeedHub.SeenUpdate seen) {
+        RaceUpdate update = seen.update();
+        if (update instanceof RaceUpdate.LeaderboardChanged) {
+            // Filtered for this player by the feed (finishers' names hidden while they race, if the race says so).
+            connection.out.send(seen.frame("leaderboard", u -> Wire.write(ProtocolViews.leaderboardUpdate(
+                    ((RaceUpdate.LeaderboardChanged) u).leaderboard()))));
+        } else if (update instanceof RaceUpdate.RaceChanged changed) {
+            connection.seedId = changed.race().seedId(); // a reroll before the start changes the graph
             String status = changed.race().status();
             if (!status.equals(connection.lastStatus)) {
                 connection.lastStatus = status;
@@ -258,33 +252,6 @@ public class ModSocketHandler extends TextWebSocketHandler {
     }
 
     /**
-     * A leaderboard update as every mod of the race gets it: made once per update, not once per socket
-     * (the hub hands one update to all of a race's listeners in turn). {@code hidden} is the variant
-     * for players still racing when the race hides finishers' names, else null.
-     */
-    private record LeaderboardFrames(com.speedfog.racing.query.race.RaceUpdate update, RaceSummary race, String shown,
-                                     String hidden) {
-    }
-
-    private final Map<UUID, LeaderboardFrames> leaderboardFrames = new ConcurrentHashMap<>();
-
-    private LeaderboardFrames leaderboardFrames(UUID raceId, com.speedfog.racing.query.race.RaceUpdate.LeaderboardChanged update) {
-        LeaderboardFrames last = leaderboardFrames.get(raceId);
-        if (last != null && last.update() == update) {
-            return last;
-        }
-        RaceSummary race = races.summary(raceId).orElse(null);
-        if (race == null) {
-            return null;
-        }
-        var board = update.leaderboard();
-        LeaderboardFrames frames = new LeaderboardFrames(update, race, Wire.write(ProtocolViews.leaderboardUpdate(board)),
-                race.config().showFinishedNames() ? null : Wire.write(ProtocolViews.leaderboardUpdate(board.hidingFinishedNames())));
-        leaderboardFrames.put(raceId, frames);
-        return frames;
-    }
-
-    /**
      * At GO the race saga begins every run a moment after the race starts; a client that speaks in that
      * moment begins its own run (idempotent) instead of being refused.
      */
@@ -292,7 +259,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
         try {
             play(connection, message);
         } catch (RuleViolation violation) {
-            RaceSummary race = races.summary(connection.raceId).orElse(null);
+            RaceSummary race = reads.summary(connection.raceId, connection.viewer).orElse(null);
             if (!"race_not_running".equals(violation.code()) || race == null || !"running".equals(race.status())
                     || message instanceof ModMessage.Ready) {
                 throw violation;
@@ -356,7 +323,7 @@ public class ModSocketHandler extends TextWebSocketHandler {
     }
 
     private SeedGraph graph(ModConnection connection) {
-        String seedId = races.summary(connection.raceId).map(RaceSummary::seedId).orElse(null);
+        String seedId = connection.seedId;
         return (seedId == null ? Optional.<SeedGraph>empty() : seeds.graph(seedId)).orElseThrow(() ->
                 RuleViolation.conflict("seed_unavailable", "this race's seed graph cannot be read on the server"));
     }

@@ -29,15 +29,16 @@ final class ProtocolViews {
     }
 
     /**
-     * @param positions false for a viewer who may not see where others are (a player still racing)
-     * @param gapMs     the participant's gap from the current leaderboard, if known
+     * A participant as filtered by the viewer's {@link com.speedfog.racing.query.viewer.Sight} (positions
+     * and hidden names already left out).
+     *
+     * @param gapMs the participant's gap from the current leaderboard, if known
      */
-    static ServerMessage.ParticipantInfo participant(ParticipantView p, boolean positions, Long gapMs) {
-        List<ServerMessage.ZoneVisit> history = positions
-                ? p.zoneHistory().stream().map(v -> new ServerMessage.ZoneVisit(v.nodeId(), v.igtMs(), v.deaths())).toList()
-                : List.of();
+    static ServerMessage.ParticipantInfo participant(ParticipantView p, Long gapMs) {
+        List<ServerMessage.ZoneVisit> history = p.zoneHistory().stream()
+                .map(v -> new ServerMessage.ZoneVisit(v.nodeId(), v.igtMs(), v.deaths())).toList();
         return new ServerMessage.ParticipantInfo(p.id().toString(), p.displayName(), p.displayName(), p.status(),
-                positions ? p.currentZone() : null, p.currentLayer(), p.igtMs(), p.deathCount(), p.colorIndex(),
+                p.currentZone(), p.currentLayer(), p.igtMs(), p.deathCount(), p.colorIndex(),
                 p.modConnected(), history, gapMs, p.layerEntryIgtMs());
     }
 

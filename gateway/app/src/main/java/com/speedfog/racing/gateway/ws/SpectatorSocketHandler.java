@@ -1,19 +1,21 @@
 package com.speedfog.racing.gateway.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.speedfog.racing.gateway.identity.CurrentUsers;
 import com.speedfog.racing.gateway.identity.User;
 import com.speedfog.racing.gateway.identity.UserService;
 import com.speedfog.racing.gateway.live.RaceFeedHub;
-import com.speedfog.racing.projections.race.RaceReadModel;
+import com.speedfog.racing.gateway.read.ReadSide;
 import com.speedfog.racing.protocol.ServerMessage;
 import com.speedfog.racing.protocol.SpectatorMessage;
 import com.speedfog.racing.protocol.Wire;
 import com.speedfog.racing.query.leaderboard.Leaderboard;
 import com.speedfog.racing.query.leaderboard.LeaderboardEntry;
-import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceSnapshot;
 import com.speedfog.racing.query.race.RaceSummary;
 import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.viewer.Sight;
+import com.speedfog.racing.query.viewer.Viewer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -22,6 +24,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,69 +35,50 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * {@code /ws/race/{race_id}}: anyone watching a race. Gets {@code race_state}, then every change; the
- * seed graph and positions only as their role allows. Each socket has its own bounded send queue: a
- * slow spectator is dropped (and resyncs on reconnect), never slowing the others.
+ * {@code /ws/race/{race_id}}: anyone watching a race. Gets {@code race_state}, then every change, as its
+ * viewer may see them (the feed applies the viewer's {@link Sight}): a logged-in browser is known from
+ * its session at the handshake, anyone else after {@code auth} with an API token. Each socket has its
+ * own bounded send queue: a slow spectator is dropped (and resyncs on reconnect), never slowing the others.
  */
 @Component
 public class SpectatorSocketHandler extends TextWebSocketHandler {
 
     private final RaceFeedHub feeds;
-    private final RaceReadModel races;
+    private final ReadSide reads;
     private final SeedGraphs seeds;
     private final UserService users;
+    private final CurrentUsers currentUsers;
     private final SocketProperties limits;
     private final ExecutorService senders;
     private final Map<String, Spectator> bySession = new ConcurrentHashMap<>();
-    /**
-     * The frame every anonymous spectator of a race gets for the update being fanned out (they all see
-     * the same): made once per update, not once per socket. The hub hands one update to all of a race's
-     * listeners in turn, so remembering the last one per race is enough.
-     */
-    private final Map<UUID, AnonymousFrame> anonymousFrames = new ConcurrentHashMap<>();
 
-    private record AnonymousFrame(RaceUpdate update, Optional<String> frame) {
-    }
-
-    public SpectatorSocketHandler(RaceFeedHub feeds, RaceReadModel races, SeedGraphs seeds, UserService users,
-                                  SocketProperties limits, ExecutorService socketSenders, ScheduledExecutorService socketTimers) {
+    public SpectatorSocketHandler(RaceFeedHub feeds, ReadSide reads, SeedGraphs seeds, UserService users,
+                                  CurrentUsers currentUsers, SocketProperties limits, ExecutorService socketSenders,
+                                  ScheduledExecutorService socketTimers) {
         this.feeds = feeds;
-        this.races = races;
+        this.reads = reads;
         this.seeds = seeds;
         this.users = users;
+        this.currentUsers = currentUsers;
         this.limits = limits;
         this.senders = socketSenders;
         long ping = limits.pingInterval().toMillis();
         socketTimers.scheduleAtFixedRate(() -> broadcastAll(Wire.write(new ServerMessage.Ping())), ping, ping, TimeUnit.MILLISECONDS);
     }
 
-    private final class Spectator {
+    private static final class Spectator {
         final UUID raceId;
         final OutboundQueue out;
         final RateLimiter limiter = new RateLimiter(5, 20);
-        volatile String viewerUserId;
         volatile String lastStatus;
         volatile java.time.Instant lastScheduledStart;
+        volatile Sight lastSight;
         volatile RaceFeedHub.Registration feed;
 
         Spectator(UUID raceId, OutboundQueue out) {
             this.raceId = raceId;
             this.out = out;
         }
-
-        Optional<ParticipantView> asParticipant() {
-            return viewerUserId == null ? Optional.empty()
-                    : races.participants(raceId).stream().filter(p -> p.userId().equals(viewerUserId)).findFirst();
-        }
-
-        boolean seesPositions(String raceStatus) {
-            return SpectatorSocketHandler.seesPositions(raceStatus, asParticipant());
-        }
-    }
-
-    /** Zones on the DAG are shown before GO, to everyone once the graph is, and to a player who is done. */
-    static boolean seesPositions(String raceStatus, Optional<ParticipantView> viewer) {
-        return DagVisibility.graphVisible(raceStatus, viewer) || raceStatus.matches("draft|open|countdown");
     }
 
     public int spectatorCount(UUID raceId) {
@@ -104,23 +88,24 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         Optional<UUID> raceId = SocketPaths.raceId(session);
-        if (raceId.isEmpty() || races.summary(raceId.get()).isEmpty()) {
+        Viewer viewer = currentUsers.viewerOf(session.getPrincipal());
+        if (raceId.isEmpty() || reads.summary(raceId.get(), viewer).isEmpty()) {
             session.close(new CloseStatus(4004, "no such race"));
             return;
         }
         Spectator spectator = new Spectator(raceId.get(), new OutboundQueue(session, senders, limits.sendQueue()));
         bySession.put(session.getId(), spectator);
-        spectator.feed = feeds.listen(spectator.raceId, new RaceFeedHub.Listener() {
+        spectator.feed = feeds.listen(spectator.raceId, viewer, new RaceFeedHub.Listener() {
             @Override
-            public void onSnapshot(RaceSnapshot snapshot) {
-                if (snapshot != null) {
-                    sendState(spectator, snapshot);
+            public void onSnapshot(RaceSnapshot seen, Sight sight) {
+                if (seen != null) {
+                    sendState(spectator, seen, sight);
                 }
             }
 
             @Override
-            public void onUpdate(RaceUpdate update) {
-                push(spectator, update);
+            public void onUpdate(RaceFeedHub.SeenUpdate update, Sight sight) {
+                push(spectator, update, sight);
             }
         });
         broadcastCount(spectator.raceId);
@@ -145,8 +130,7 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                     spectator.out.send(Wire.write(new ServerMessage.Error("invalid_token", "this token is not valid", null)));
                     return;
                 }
-                spectator.viewerUserId = user.get().id().toString();
-                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
+                spectator.feed.viewAs(user.get().viewer()); // sends the state again, as this viewer sees it
             }
         } catch (Wire.WireException e) {
             spectator.out.send(Wire.write(new ServerMessage.Error(e.code(), e.getMessage(), null)));
@@ -161,85 +145,58 @@ public class SpectatorSocketHandler extends TextWebSocketHandler {
                 spectator.feed.close();
             }
             broadcastCount(spectator.raceId);
-            if (spectatorCount(spectator.raceId) == 0) {
-                anonymousFrames.remove(spectator.raceId);
-            }
         }
     }
 
-    private void sendState(Spectator spectator, RaceSnapshot snapshot) {
-        RaceSummary race = snapshot.detail().race();
+    /** {@code race_state} then {@code leaderboard_update}, from a snapshot already filtered for this viewer. */
+    private void sendState(Spectator spectator, RaceSnapshot seen, Sight sight) {
+        RaceSummary race = seen.detail().race();
         spectator.lastStatus = race.status();
         spectator.lastScheduledStart = race.scheduledStart();
-        boolean graphVisible = DagVisibility.graphVisible(race.status(), spectator.asParticipant());
-        boolean positions = spectator.seesPositions(race.status());
-        Map<UUID, Long> gaps = gaps(snapshot.leaderboard());
+        spectator.lastSight = sight;
+        Map<UUID, Long> gaps = gaps(seen.leaderboard());
         ServerMessage.SpectatorSeedInfo seed = new ServerMessage.SpectatorSeedInfo(
                 seeds.graph(race.seedId()).map(g -> g.totalLayers()).orElse(0),
-                graphVisible ? seeds.graphJson(race.seedId()).map(SpectatorSocketHandler::json).orElse(null) : null,
-                graphVisible ? null : Boolean.TRUE);
+                sight.graph() ? seeds.graphJson(race.seedId()).map(SpectatorSocketHandler::json).orElse(null) : null,
+                sight.graph() ? null : Boolean.TRUE);
         spectator.out.send(Wire.write(new ServerMessage.RaceState(ProtocolViews.raceForSpectators(race), seed,
-                snapshot.detail().participants().stream().map(p -> ProtocolViews.participant(p, positions, gaps.get(p.id()))).toList(),
-                snapshot.leaderboard().leaderSplits())));
-        spectator.out.send(Wire.write(ProtocolViews.leaderboardUpdate(races.asSeenBy(snapshot.leaderboard(), race, spectator.viewerUserId))));
+                seen.detail().participants().stream().map(p -> ProtocolViews.participant(p, gaps.get(p.id()))).toList(),
+                seen.leaderboard().leaderSplits())));
+        spectator.out.send(Wire.write(ProtocolViews.leaderboardUpdate(seen.leaderboard())));
     }
 
-    private void push(Spectator spectator, RaceUpdate update) {
-        if (spectator.viewerUserId == null
-                && (update instanceof RaceUpdate.ParticipantChanged || update instanceof RaceUpdate.LeaderboardChanged)) {
-            anonymousFrame(spectator.raceId, update).ifPresent(spectator.out::send);
-            return;
-        }
-        if (update instanceof RaceUpdate.ParticipantChanged changed) {
-            ParticipantView player = changed.participant();
-            if (player.userId().equals(spectator.viewerUserId) && player.runOver()) {
-                // A player who is done may now see the graph: send them the whole state.
-                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
+    private void push(Spectator spectator, RaceFeedHub.SeenUpdate seen, Sight sight) {
+        RaceUpdate update = seen.update();
+        if (update instanceof RaceUpdate.ParticipantChanged || update instanceof RaceUpdate.LeaderboardChanged) {
+            Sight last = spectator.lastSight;
+            if (last != null && !last.shown().equals(sight.shown())) {
+                // What this viewer may see changed (a player whose run is over now sees the graph): the whole state.
+                spectator.feed.resend();
                 return;
             }
-            races.summary(spectator.raceId).ifPresent(race ->
-                    spectator.out.send(frame(race, update, spectator.asParticipant(), spectator.viewerUserId)));
-        } else if (update instanceof RaceUpdate.LeaderboardChanged) {
-            races.summary(spectator.raceId).ifPresent(race ->
-                    spectator.out.send(frame(race, update, Optional.empty(), spectator.viewerUserId)));
+            spectator.out.send(seen.frame("spectator", SpectatorSocketHandler::frame));
         } else if (update instanceof RaceUpdate.RaceChanged changed) {
             String status = changed.race().status();
             if (!status.equals(spectator.lastStatus)) {
                 spectator.out.send(Wire.write(ProtocolViews.statusChange(changed.race())));
                 // What may be seen changes with the status (the graph appears at GO): resend the state.
-                races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
-            } else if (!java.util.Objects.equals(changed.race().scheduledStart(), spectator.lastScheduledStart)) {
+                spectator.feed.resend();
+            } else if (!Objects.equals(changed.race().scheduledStart(), spectator.lastScheduledStart)) {
                 // A countdown moved to another time: same status, new start.
                 spectator.out.send(Wire.write(ProtocolViews.statusChange(changed.race())));
             }
             spectator.lastScheduledStart = changed.race().scheduledStart();
         } else if (update instanceof RaceUpdate.ParticipantRemoved) {
-            races.snapshot(spectator.raceId).ifPresent(snapshot -> sendState(spectator, snapshot));
+            spectator.feed.resend();
         }
     }
 
-    private Optional<String> anonymousFrame(UUID raceId, RaceUpdate update) {
-        AnonymousFrame last = anonymousFrames.get(raceId);
-        if (last != null && last.update() == update) {
-            return last.frame();
-        }
-        Optional<String> frame = races.summary(raceId).map(race -> frame(race, update, Optional.empty(), null));
-        anonymousFrames.put(raceId, new AnonymousFrame(update, frame));
-        return frame;
-    }
-
-    /**
-     * A {@code player_update} or {@code leaderboard_update} as this viewer may see it: positions only when
-     * {@link #seesPositions} allows ({@code viewer} matters only for a player update), finishers' names as
-     * {@link RaceReadModel#asSeenBy} allows.
-     */
-    private String frame(RaceSummary race, RaceUpdate update, Optional<ParticipantView> viewer, String viewerUserId) {
+    /** A {@code player_update} or {@code leaderboard_update} of an update already filtered for its viewers. */
+    private static String frame(RaceUpdate update) {
         if (update instanceof RaceUpdate.ParticipantChanged changed) {
-            return Wire.write(new ServerMessage.PlayerUpdate(ProtocolViews.participant(changed.participant(),
-                    seesPositions(race.status(), viewer), null)));
+            return Wire.write(new ServerMessage.PlayerUpdate(ProtocolViews.participant(changed.participant(), null)));
         }
-        return Wire.write(ProtocolViews.leaderboardUpdate(
-                races.asSeenBy(((RaceUpdate.LeaderboardChanged) update).leaderboard(), race, viewerUserId)));
+        return Wire.write(ProtocolViews.leaderboardUpdate(((RaceUpdate.LeaderboardChanged) update).leaderboard()));
     }
 
     private static Map<UUID, Long> gaps(Leaderboard board) {

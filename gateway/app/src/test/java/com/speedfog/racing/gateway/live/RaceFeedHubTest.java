@@ -1,5 +1,6 @@
 package com.speedfog.racing.gateway.live;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
 import com.speedfog.racing.command.participant.ParticipantCommands.EnterZone;
 import com.speedfog.racing.command.participant.ParticipantCommands.ReportStatus;
 import com.speedfog.racing.command.race.RaceConfig;
@@ -9,6 +10,8 @@ import com.speedfog.racing.gateway.race.RacePlay;
 import com.speedfog.racing.query.race.ParticipantView;
 import com.speedfog.racing.query.race.RaceSnapshot;
 import com.speedfog.racing.query.race.RaceUpdate;
+import com.speedfog.racing.query.viewer.Sight;
+import com.speedfog.racing.query.viewer.Viewer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -32,19 +35,19 @@ class RaceFeedHubTest extends GatewayTestBase {
     @Autowired
     EventStore eventStore;
     @Autowired
-    com.speedfog.racing.gateway.projection.ProjectionRebuilder rebuilder;
+    ReadModelRebuild rebuilder;
 
     static final class Recorder implements RaceFeedHub.Listener {
         final List<Object> received = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onSnapshot(RaceSnapshot snapshot) {
+        public void onSnapshot(RaceSnapshot snapshot, Sight sight) {
             received.add(snapshot);
         }
 
         @Override
-        public void onUpdate(RaceUpdate update) {
-            received.add(update);
+        public void onUpdate(RaceFeedHub.SeenUpdate update, Sight sight) {
+            received.add(update.update());
         }
 
         List<String> zonesOf(UUID participant) {
@@ -64,8 +67,8 @@ class RaceFeedHubTest extends GatewayTestBase {
 
         Recorder first = new Recorder();
         Recorder second = new Recorder();
-        RaceFeedHub.Registration r1 = hub.listen(race.raceId, first);
-        RaceFeedHub.Registration r2 = hub.listen(race.raceId, second);
+        RaceFeedHub.Registration r1 = hub.listen(race.raceId, Viewer.ANONYMOUS, first);
+        RaceFeedHub.Registration r2 = hub.listen(race.raceId, Viewer.ANONYMOUS, second);
         assertThat(hub.listenerCount(race.raceId)).isEqualTo(2);
         assertThat(first.received.get(0)).isInstanceOfSatisfying(RaceSnapshot.class, s -> {
             assertThat(s.detail().race().status()).isEqualTo("running");

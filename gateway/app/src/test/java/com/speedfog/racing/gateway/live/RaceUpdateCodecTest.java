@@ -1,8 +1,8 @@
 package com.speedfog.racing.gateway.live;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.speedfog.racing.gateway.GatewayTestBase;
-import com.speedfog.racing.gateway.projection.ProjectionRebuilder;
 import com.speedfog.racing.gateway.projection.ProjectionWaits;
 import com.speedfog.racing.gateway.ws.Api;
 import com.speedfog.racing.projections.race.RaceReadModel;
@@ -26,7 +26,7 @@ class RaceUpdateCodecTest extends GatewayTestBase {
     @Autowired
     RaceReadModel races;
     @Autowired
-    ProjectionRebuilder projections;
+    ReadModelRebuild projections;
 
     @Test
     void everyKindOfUpdateReadsBackEqual() {

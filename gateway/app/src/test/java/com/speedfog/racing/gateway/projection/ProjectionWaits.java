@@ -1,5 +1,7 @@
 package com.speedfog.racing.gateway.projection;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
+import com.speedfog.racing.query.readmodel.RebuildProgress;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -9,14 +11,14 @@ public final class ProjectionWaits {
     private ProjectionWaits() {
     }
 
-    public static void awaitCaughtUp(ProjectionRebuilder rebuilder) {
+    public static void awaitCaughtUp(ReadModelRebuild rebuilder) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .alias("projections caught up").until(rebuilder::progress, ProjectionRebuilder.Progress::done);
+                .alias("projections caught up").until(rebuilder::progress, RebuildProgress::done);
     }
 
-    /** After {@link ProjectionRebuilder#rebuild()}: every group has replayed the whole store. */
-    public static void awaitRebuilt(ProjectionRebuilder rebuilder) {
+    /** After {@link ReadModelRebuild#rebuild()}: every group has replayed the whole store. */
+    public static void awaitRebuilt(ReadModelRebuild rebuilder) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .alias("projections rebuilt").until(rebuilder::progress, ProjectionRebuilder.Progress::rebuilt);
+                .alias("projections rebuilt").until(rebuilder::progress, RebuildProgress::rebuilt);
     }
 }

@@ -1,5 +1,6 @@
 package com.speedfog.racing.gateway.projection;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
 import com.speedfog.racing.command.race.RaceConfig;
 import com.speedfog.racing.gateway.GatewayTestBase;
 import com.speedfog.racing.gateway.race.RaceDriver;
@@ -26,7 +27,7 @@ class RebuildCommandTest extends GatewayTestBase {
     @Autowired
     EventStore eventStore;
     @Autowired
-    ProjectionRebuilder rebuilder;
+    ReadModelRebuild rebuilder;
     @Autowired
     com.speedfog.racing.gateway.identity.UserService users;
 

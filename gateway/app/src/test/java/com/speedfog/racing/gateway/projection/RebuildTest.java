@@ -1,5 +1,7 @@
 package com.speedfog.racing.gateway.projection;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
+import com.speedfog.racing.query.readmodel.RebuildProgress;
 import com.speedfog.racing.command.race.RaceConfig;
 import com.speedfog.racing.gateway.GatewayTestBase;
 import com.speedfog.racing.gateway.race.RaceDriver;
@@ -30,7 +32,7 @@ class RebuildTest extends GatewayTestBase {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ProjectionRebuilder rebuilder;
+    ReadModelRebuild rebuilder;
 
     Map<String, List<Map<String, Object>>> dump() {
         return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Map<String, List<Map<String, Object>>>>) ReadTables::dump);
@@ -51,8 +53,8 @@ class RebuildTest extends GatewayTestBase {
         assertThat(live.get("zone_visit")).filteredOn(r -> race.raceId.equals(r.get("race_id"))).hasSizeGreaterThan(8 * 5);
         assertThat(live.get("race_timeline")).filteredOn(r -> race.raceId.equals(r.get("race_id"))).hasSizeGreaterThan(100);
 
-        ProjectionRebuilder.Progress started = rebuilder.rebuild();
-        assertThat(started.groups()).extracting(ProjectionRebuilder.GroupProgress::group)
+        RebuildProgress started = rebuilder.rebuild();
+        assertThat(started.groups()).extracting(RebuildProgress.Group::group)
                 .containsExactly("race-views", "race-timeline");
         ProjectionWaits.awaitRebuilt(rebuilder);
 

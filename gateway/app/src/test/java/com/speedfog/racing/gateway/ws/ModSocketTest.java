@@ -1,8 +1,8 @@
 package com.speedfog.racing.gateway.ws;
 
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.speedfog.racing.gateway.GatewayTestBase;
-import com.speedfog.racing.gateway.projection.ProjectionRebuilder;
 import com.speedfog.racing.gateway.projection.ProjectionWaits;
 import com.speedfog.racing.projections.race.RaceReadModel;
 import com.speedfog.racing.query.race.ParticipantView;
@@ -25,7 +25,7 @@ class ModSocketTest extends GatewayTestBase {
     @Autowired
     RaceReadModel races;
     @Autowired
-    ProjectionRebuilder projections;
+    ReadModelRebuild projections;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -25,13 +25,21 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, this).join();
+    private WsClient(URI uri, String cookies) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (cookies != null) {
+            builder.header("Cookie", cookies);
+        }
+        this.socket = builder.buildAsync(uri, this).join();
     }
 
     public static WsClient connect(int port, String path) {
-        return new WsClient(URI.create("ws://localhost:" + port + path));
+        return new WsClient(URI.create("ws://localhost:" + port + path), null);
+    }
+
+    /** Connects with a browser's cookies (its session) in the handshake. */
+    public static WsClient connect(int port, String path, String cookies) {
+        return new WsClient(URI.create("ws://localhost:" + port + path), cookies);
     }
 
     public WsClient send(String json) {

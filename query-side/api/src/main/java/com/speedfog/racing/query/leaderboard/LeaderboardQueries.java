@@ -1,5 +1,7 @@
 package com.speedfog.racing.query.leaderboard;
 
+import com.speedfog.racing.query.viewer.Viewer;
+
 import java.util.UUID;
 
 public final class LeaderboardQueries {
@@ -7,11 +9,9 @@ public final class LeaderboardQueries {
     }
 
     /**
-     * Answers the race's {@link Leaderboard}, or null when there is no such race.
-     *
-     * @param viewerUserId who is looking (null for anonymous): a player still racing does not see
-     *                     finishers' names when the race hides them
+     * Answers the race's {@link Leaderboard} as the viewer may see it (a player still racing does not see
+     * finishers' names when the race hides them), or null when there is no such race.
      */
-    public record GetLeaderboard(UUID raceId, String viewerUserId) {
+    public record GetLeaderboard(UUID raceId, Viewer viewer) {
     }
 }

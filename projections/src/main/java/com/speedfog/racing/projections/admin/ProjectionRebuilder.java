@@ -1,7 +1,8 @@
-package com.speedfog.racing.gateway.projection;
+package com.speedfog.racing.projections.admin;
 
 import com.speedfog.racing.projections.common.ProjectionGroups;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.speedfog.racing.query.readmodel.ReadModelRebuild;
+import com.speedfog.racing.query.readmodel.RebuildProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -19,7 +20,7 @@ import java.util.Map;
  * empties its tables, then the processor streams every event again.
  */
 @Service
-public class ProjectionRebuilder {
+public class ProjectionRebuilder implements ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 
     private final EventProcessingConfiguration processing;
@@ -30,41 +31,8 @@ public class ProjectionRebuilder {
         this.eventStore = eventStore;
     }
 
-    /**
-     * Progress of one processing group: how far it has read against the store's head. ({@code replaying}
-     * stays true until an event newer than the reset arrives, so it says nothing about being done.)
-     */
-    public record GroupProgress(String group, long position, long head, boolean replaying, boolean running,
-                                int segments) {
-        public boolean caughtUp() {
-            return segments > 0 && position >= head;
-        }
-    }
-
-    public record Progress(List<GroupProgress> groups, long head) {
-        @JsonProperty("done")
-        public boolean done() {
-            return groups.stream().allMatch(GroupProgress::caughtUp);
-        }
-
-        /** Done, and every group is reading its replay (not a status from before the reset). */
-        @JsonProperty("rebuilt")
-        public boolean rebuilt() {
-            return done() && groups.stream().allMatch(GroupProgress::replaying);
-        }
-
-        /** 0..1: events replayed over events to replay, summed over the groups. */
-        @JsonProperty("fraction")
-        public double fraction() {
-            if (head <= 0) {
-                return 1.0;
-            }
-            return groups.stream().mapToDouble(g -> Math.min(1.0, (double) Math.max(g.position(), 0) / head))
-                    .average().orElse(1.0);
-        }
-    }
-
-    public synchronized Progress rebuild() {
+    @Override
+    public synchronized RebuildProgress rebuild() {
         for (String group : ProjectionGroups.ALL) {
             StreamingEventProcessor processor = processor(group);
             log.info("Rebuilding {}: stopping, resetting tokens, replaying from the start", group);
@@ -75,18 +43,19 @@ public class ProjectionRebuilder {
         return progress();
     }
 
-    public Progress progress() {
+    @Override
+    public RebuildProgress progress() {
         long head = position(eventStore.createHeadToken());
-        List<GroupProgress> groups = ProjectionGroups.ALL.stream().map(group -> {
+        List<RebuildProgress.Group> groups = ProjectionGroups.ALL.stream().map(group -> {
             StreamingEventProcessor processor = processor(group);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             long position = status.isEmpty() ? -1 : status.values().stream()
                     .mapToLong(s -> position(s.getCurrentPosition().isPresent() ? s.getTrackingToken() : null))
                     .min().orElse(-1);
             boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-            return new GroupProgress(group, position, head, replaying, processor.isRunning(), status.size());
+            return new RebuildProgress.Group(group, position, head, replaying, processor.isRunning(), status.size());
         }).toList();
-        return new Progress(groups, head);
+        return new RebuildProgress(groups, head);
     }
 
     private StreamingEventProcessor processor(String group) {

@@ -1,7 +1,5 @@
-package com.speedfog.racing.gateway.projection;
+package com.speedfog.racing.projections.common;
 
-import com.speedfog.racing.projections.common.ProjectionGroups;
-import com.speedfog.racing.projections.common.RaceSequencingPolicy;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Decisions;
