@@ -1,13 +1,12 @@
 package com.speedfog.racing.seeds;
 
+import com.speedfog.racing.seeds.demo.DemoFiles;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +20,11 @@ public final class TestSeeds {
     }
 
     public static byte[] graphV3() {
-        return resource("/graphs/sample_graph_v3.json");
+        return DemoFiles.sampleGraphV3();
     }
 
     public static byte[] graphV4() {
-        return resource("/graphs/sample_graph_v4.json");
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = TestSeeds.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DemoFiles.sampleGraphV4();
     }
 
     public static Path pool(Path root, String name, String displayName) throws IOException {

@@ -15,16 +15,15 @@ import com.speedfog.racing.overlay.memory.ProcessMemories;
 import com.speedfog.racing.overlay.memory.ProcessMemory;
 import com.speedfog.racing.overlay.memory.ProcessNotFoundException;
 import com.speedfog.racing.overlay.seed.SeedFlags;
+import com.speedfog.racing.seeds.graph.InvalidSeedGraphException;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -109,7 +108,7 @@ public final class Probe {
     }
 
     private SeedFlags loadSeedFlags() {
-        SeedFlags none = new SeedFlags(Map.of(), OptionalLong.empty());
+        SeedFlags none = SeedFlags.NONE;
         if (options.config().isEmpty()) {
             out.println("no --config given: no event flags watched");
             return none;
@@ -123,18 +122,18 @@ public final class Probe {
             out.println("config: " + e.getMessage());
         }
         Path folder = configFile.toAbsolutePath().getParent();
-        Path graph = folder.resolve(SeedFlags.GRAPH_FILE);
+        Path graph = folder.resolve(SeedGraph.FILE_NAME);
         if (!Files.isRegularFile(graph)) {
-            out.println("no " + SeedFlags.GRAPH_FILE + " next to the config (" + folder + "): no event flags watched");
+            out.println("no " + SeedGraph.FILE_NAME + " next to the config (" + folder + "): no event flags watched");
             return none;
         }
         try {
-            SeedFlags flags = SeedFlags.load(graph);
+            SeedFlags flags = SeedFlags.of(SeedGraph.parse(graph));
             out.println("watching " + flags.allFlags().size() + " event flags from " + graph
                     + (flags.allFlags().isEmpty() ? " (no event_map: a v3 seed?)" : ""));
             return flags;
-        } catch (IOException e) {
-            out.println("cannot read " + graph + ": " + e.getMessage() + " (no event flags watched)");
+        } catch (InvalidSeedGraphException e) {
+            out.println("cannot read " + e.getMessage() + " (no event flags watched)");
             return none;
         }
     }

@@ -1,11 +1,7 @@
 package com.speedfog.racing.overlay.seed;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,39 +10,23 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The event flags a SpeedFog seed (graph.json v4) sets: one per fog gate connection, naming the
- * node entered ({@code event_map}), and the one that means finished ({@code finish_event}).
+ * The event flags the overlay watches for a race: one per fog gate connection, naming the node entered
+ * ({@code event_map}), and the one that means finished ({@code finish_event}). They come from the seed's
+ * graph.json v4 ({@link #of(SeedGraph)}), from the server's seed info, or — for a v3 seed — only the final
+ * boss's defeat flag.
  */
 public record SeedFlags(Map<Long, String> nodeByFlag, OptionalLong finishEvent) {
 
-    public static final String GRAPH_FILE = "graph.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** No flags known (yet): the server's seed info may bring them. */
+    public static final SeedFlags NONE = new SeedFlags(Map.of(), OptionalLong.empty());
 
     public SeedFlags {
         nodeByFlag = Collections.unmodifiableMap(new LinkedHashMap<>(nodeByFlag));
     }
 
-    /**
-     * Reads the flags of {@code graphJson}. A v3 graph has neither field and gives no flags.
-     *
-     * @throws IOException when the file cannot be read or is not JSON
-     */
-    public static SeedFlags load(Path graphJson) throws IOException {
-        JsonNode root = JSON.readTree(Files.readAllBytes(graphJson));
-        Map<Long, String> nodeByFlag = new LinkedHashMap<>();
-        JsonNode eventMap = root.path("event_map");
-        for (Map.Entry<String, JsonNode> entry : eventMap.properties()) {
-            try {
-                nodeByFlag.put(Long.parseLong(entry.getKey().strip()), entry.getValue().asText());
-            } catch (NumberFormatException e) {
-                throw new IOException(graphJson + ": event_map key '" + entry.getKey() + "' is not a flag id", e);
-            }
-        }
-        JsonNode finish = root.path("finish_event");
-        OptionalLong finishEvent = finish.canConvertToLong() && finish.isIntegralNumber()
-                ? OptionalLong.of(finish.longValue())
-                : OptionalLong.empty();
-        return new SeedFlags(nodeByFlag, finishEvent);
+    /** The flags of a seed graph; none for a v3 graph, which has neither {@code event_map} nor {@code finish_event}. */
+    public static SeedFlags of(SeedGraph graph) {
+        return new SeedFlags(graph.eventMap(), graph.finishEvent());
     }
 
     /** Every flag worth watching: the connections' flags, then the finish flag. */

@@ -18,11 +18,12 @@ import com.speedfog.racing.overlay.simulate.SimulationPace;
 import com.speedfog.racing.overlay.window.FramePacer;
 import com.speedfog.racing.overlay.window.GlobalKeys;
 import com.speedfog.racing.overlay.window.OverlayWindow;
-import com.speedfog.racing.overlay.zone.FinishFlag;
-import com.speedfog.racing.overlay.zone.FogText;
-import com.speedfog.racing.overlay.zone.ZoneGraph;
-import com.speedfog.racing.overlay.zone.ZoneLocator;
 import com.speedfog.racing.overlay.zone.ZoneWatch;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.graph.InvalidSeedGraphException;
+import com.speedfog.racing.seeds.graph.SeedGraph;
+import com.speedfog.racing.seeds.zone.FinishFlag;
+import com.speedfog.racing.seeds.zone.ZoneLocator;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -82,7 +82,7 @@ public final class OverlayApp {
             return EXIT_SETUP_FAILED;
         }
         Path folder = config.file().toAbsolutePath().getParent();
-        Path graph = folder.resolve(SeedFlags.GRAPH_FILE);
+        Path graph = folder.resolve(SeedGraph.FILE_NAME);
         RaceTracker tracker = trackerFor(graph);
         GameSource game;
         try {
@@ -199,40 +199,36 @@ public final class OverlayApp {
     }
 
     /** v4: the seed's flags. v3 (no event_map): zones from the map id, finished on the final boss's defeat flag. */
-    private RaceTracker trackerFor(Path graph) {
-        SeedFlags flags = loadSeedFlags(graph);
-        if (!flags.allFlags().isEmpty() || !Files.isRegularFile(graph)) {
+    private RaceTracker trackerFor(Path graphFile) {
+        Optional<SeedGraph> graph = loadGraph(graphFile);
+        if (graph.isEmpty()) {
+            return new RaceTracker(SeedFlags.NONE);
+        }
+        SeedFlags flags = SeedFlags.of(graph.get());
+        if (!flags.allFlags().isEmpty()) {
             return new RaceTracker(flags);
         }
-        try {
-            ZoneGraph zones = ZoneGraph.load(graph);
-            FogText fog = FogText.bundled();
-            Optional<FinishFlag> finish = FinishFlag.of(zones, fog);
-            finish.ifPresentOrElse(f -> log.accept("finish: flag " + f.flag() + ", the " + f.why()),
-                    () -> log.accept("no final boss defeat flag found: the finish must be reported by the server"));
-            ZoneWatch watch = new ZoneWatch(new ZoneLocator(zones, fog), log);
-            log.accept("graph.json " + zones.version() + " without event flags: zones are read from the map id "
-                    + "(fog.txt), starting in " + watch.here());
-            return new RaceTracker(new SeedFlags(Map.of(),
-                    finish.map(f -> OptionalLong.of(f.flag())).orElse(OptionalLong.empty())), Optional.of(watch));
-        } catch (IOException | RuntimeException e) {
-            log.accept("cannot follow zones on " + graph + " (" + e.getMessage() + "): the flags to watch will come from the server");
-            return new RaceTracker(flags);
-        }
+        FogData fog = FogData.bundled();
+        Optional<FinishFlag> finish = FinishFlag.of(graph.get(), fog);
+        finish.ifPresentOrElse(f -> log.accept("finish: flag " + f.flag() + ", the " + f.why()),
+                () -> log.accept("no final boss defeat flag found: the finish must be reported by the server"));
+        ZoneWatch watch = new ZoneWatch(new ZoneLocator(graph.get(), fog), log);
+        log.accept("graph.json " + graph.get().version() + " without event flags: zones are read from the map id "
+                + "(fog.txt), starting in " + watch.here());
+        return new RaceTracker(new SeedFlags(flags.nodeByFlag(),
+                finish.map(f -> OptionalLong.of(f.flag())).orElse(OptionalLong.empty())), Optional.of(watch));
     }
 
-    private SeedFlags loadSeedFlags(Path graph) {
-        SeedFlags none = new SeedFlags(Map.of(), OptionalLong.empty());
+    private Optional<SeedGraph> loadGraph(Path graph) {
         if (!Files.isRegularFile(graph)) {
             log.accept("no " + graph.getFileName() + " next to the config: the flags to watch will come from the server");
-            return none;
+            return Optional.empty();
         }
         try {
-            SeedFlags flags = SeedFlags.load(graph);
-            return flags;
-        } catch (IOException e) {
-            log.accept("cannot read " + graph + " (" + e.getMessage() + "): the flags to watch will come from the server");
-            return none;
+            return Optional.of(SeedGraph.parse(graph));
+        } catch (InvalidSeedGraphException e) {
+            log.accept("cannot read " + e.getMessage() + ": the flags to watch will come from the server");
+            return Optional.empty();
         }
     }
 

@@ -1,10 +1,10 @@
 package com.speedfog.racing.overlay.simulate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.speedfog.racing.seeds.graph.Connection;
+import com.speedfog.racing.seeds.graph.InvalidSeedGraphException;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,14 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the simulated player needs of a seed's graph.json (v4): the nodes, and for each node the fog
- * gates leading out of it with the event flag each one sets. Gates come from {@code connections}
- * (exit zone → flag), the node entered from {@code event_map[flag]}.
+ * What the simulated player needs of a seed (graph.json v4, read by the {@code seeds} module): the nodes,
+ * and for each node the fog gates leading out of it with the event flag each one sets. Gates come from
+ * {@code connections} (exit zone → flag), the node entered from {@code event_map[flag]}.
  */
 public record SimulationGraph(Map<String, Node> nodes, String startNode, String finalNode, long finishEvent,
                               int totalLayers) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Node(String id, String displayName, int layer, List<Gate> exits) {
     }
@@ -48,47 +46,48 @@ public record SimulationGraph(Map<String, Node> nodes, String startNode, String 
      * @throws IOException when the file cannot be read, or is not a v4 graph a player can walk from start to finish
      */
     public static SimulationGraph load(Path graphJson) throws IOException {
-        JsonNode root = JSON.readTree(Files.readAllBytes(graphJson));
-        String where = graphJson.toString();
-        JsonNode eventMap = root.path("event_map");
-        if (!eventMap.isObject() || eventMap.isEmpty() || !root.path("finish_event").canConvertToLong()) {
+        try {
+            return of(SeedGraph.parse(graphJson), graphJson.toString());
+        } catch (InvalidSeedGraphException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param where names the seed in error messages
+     * @throws IOException when the seed is not a v4 graph a player can walk from start to finish
+     */
+    public static SimulationGraph of(SeedGraph seed, String where) throws IOException {
+        if (!seed.hasEventFlags()) {
             throw new IOException(where + ": the simulation needs a graph.json v4 (event_map and finish_event)");
         }
         Map<String, String> nodeOfZone = new HashMap<>();
-        Map<String, JsonNode> rawNodes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.path("nodes").properties()) {
-            rawNodes.put(entry.getKey(), entry.getValue());
-            for (JsonNode zone : entry.getValue().path("zones")) {
-                nodeOfZone.putIfAbsent(zone.asText(), entry.getKey());
-            }
+        for (com.speedfog.racing.seeds.graph.Node node : seed.nodes()) {
+            node.zones().forEach(zone -> nodeOfZone.putIfAbsent(zone, node.id()));
         }
         Map<String, List<Gate>> exits = new HashMap<>();
-        for (JsonNode connection : root.path("connections")) {
-            long flag = connection.path("flag_id").asLong(-1);
-            String from = nodeOfZone.get(connection.path("exit_area").asText());
-            String to = eventMap.path(Long.toString(flag)).asText(null);
-            if (from != null && to != null && rawNodes.containsKey(to)) {
+        for (Connection connection : seed.connections()) {
+            if (connection.flagId().isEmpty()) {
+                continue;
+            }
+            long flag = connection.flagId().getAsLong();
+            String from = nodeOfZone.get(connection.exitArea());
+            String to = seed.eventMap().get(flag);
+            if (from != null && to != null) {
                 exits.computeIfAbsent(from, k -> new ArrayList<>()).add(new Gate(flag, to));
             }
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
-        rawNodes.forEach((id, raw) -> nodes.put(id, new Node(id, raw.path("display_name").asText(id),
-                raw.path("layer").asInt(), List.copyOf(exits.getOrDefault(id, List.of())))));
-        if (nodes.isEmpty()) {
-            throw new IOException(where + ": no nodes");
+        for (com.speedfog.racing.seeds.graph.Node node : seed.nodes()) {
+            nodes.put(node.id(), new Node(node.id(), node.displayName(), node.layer(),
+                    List.copyOf(exits.getOrDefault(node.id(), List.of()))));
         }
-        String start = pick(rawNodes, "start", Comparator.comparingInt(id -> nodes.get(id).layer()));
-        String end = pick(rawNodes, "final_boss", Comparator.<String>comparingInt(id -> nodes.get(id).layer()).reversed());
-        int totalLayers = root.path("total_layers").asInt(nodes.get(end).layer() + 1);
-        SimulationGraph graph = new SimulationGraph(nodes, start, end, root.path("finish_event").asLong(), totalLayers);
+        String end = seed.finalNode().map(com.speedfog.racing.seeds.graph.Node::id).orElseGet(() -> seed.nodes().stream()
+                .max(Comparator.comparingInt(com.speedfog.racing.seeds.graph.Node::layer)).orElseThrow().id());
+        SimulationGraph graph = new SimulationGraph(nodes, seed.startNode().id(), end, seed.finishEvent().getAsLong(),
+                seed.totalLayers());
         graph.checkReachable(where);
         return graph;
-    }
-
-    private static String pick(Map<String, JsonNode> raw, String type, Comparator<String> fallbackOrder) {
-        return raw.keySet().stream().filter(id -> type.equals(raw.get(id).path("type").asText()))
-                .findFirst()
-                .orElseGet(() -> raw.keySet().stream().min(fallbackOrder).orElseThrow());
     }
 
     /** Every path from the start must be able to reach the final node, or the simulated player could get stuck. */

@@ -1,6 +1,8 @@
 package com.speedfog.racing.overlay.zone;
 
 import com.speedfog.racing.overlay.game.GameSnapshot;
+import com.speedfog.racing.seeds.zone.Located;
+import com.speedfog.racing.seeds.zone.ZoneLocator;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,7 +37,7 @@ public final class ZoneWatch {
     public ZoneWatch(ZoneLocator locator, Consumer<String> log) {
         this.locator = locator;
         this.log = log;
-        locator.graph().start().ifPresent(start -> moveTo(start.id()));
+        moveTo(locator.graph().startNode().id());
     }
 
     /** The node(s) the player may be in now: one when sure. */
@@ -54,7 +56,7 @@ public final class ZoneWatch {
      * and must not move it back.
      */
     public void serverSays(String node) {
-        if (locator.graph().nodes().containsKey(node) && !visited.contains(node)) {
+        if (locator.graph().node(node).isPresent() && !visited.contains(node)) {
             moveTo(node);
         }
     }

@@ -8,6 +8,7 @@ import com.speedfog.racing.overlay.memory.linux.LinuxProcessMemory;
 import com.speedfog.racing.overlay.memory.linux.LinuxReadMethod;
 import com.speedfog.racing.overlay.testing.FakeEldenRing;
 import com.speedfog.racing.overlay.testing.FakeGameProcess;
+import com.speedfog.racing.overlay.testing.SeedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +31,6 @@ class ProbeTest {
             race_id = "3f2b8c1e-9d4a-4e6b-8f1c-2a7d5e9b0c31"
             mod_token = "secret_token_value"
             """;
-    // graph.json v4 trimmed to what the probe uses.
-    private static final String GRAPH = """
-            {"version": "4.1", "event_map": {"1040292800": "liurnia_manor_9103", "1040292801": "academy_d5a9",
-             "1040292805": "caelid_0a1b"}, "finish_event": 1040292819}
-            """;
 
     @TempDir
     Path folder;
@@ -44,7 +40,7 @@ class ProbeTest {
         Path binary = FakeGameProcess.compile(Files.createDirectories(folder.resolve("build")));
         Path pack = Files.createDirectories(folder.resolve("pack"));
         Files.writeString(pack.resolve("speedfog_race.toml"), CONFIG);
-        Files.writeString(pack.resolve("graph.json"), GRAPH);
+        SeedFiles.copyGraph("v4", pack.resolve("graph.json"));
         FakeEldenRing game = FakeEldenRing.current();
 
         String output;
@@ -58,7 +54,7 @@ class ProbeTest {
         assertThat(output)
                 .contains("config: " + pack.resolve("speedfog_race.toml") + " is valid")
                 .doesNotContain("secret_token_value")
-                .contains("watching 4 event flags from " + pack.resolve("graph.json"))
+                .contains("watching 20 event flags from " + pack.resolve("graph.json"))
                 .contains("process eldenring.exe found: pid " + pid)
                 .contains("base 0x140000000, size 0x" + Integer.toHexString(FakeEldenRing.IMAGE_SIZE))
                 .contains("game version 1.16.1 (file 2.6.1.0)")
@@ -67,7 +63,7 @@ class ProbeTest {
                 .contains("GameDataMan              0x" + Long.toHexString(FakeEldenRing.slotAddress(
                         GameGlobal.GAME_DATA_MAN)) + " (alternative pattern 1 at 0x")
                 .contains("IGT 0:01:23.456 (83456 ms) | deaths 3 | map m60_42_36_00 | position (1.50, -2.25, 100.00) | screen in game (0)")
-                .contains("flags set 2/4: 1040292800 (liurnia_manor_9103), 1040292805 (caelid_0a1b)");
+                .contains("flags set 2/20: 1040292800 (liurnia_manor_9103), 1040292805 (outskirts_grave_ed1c)");
         assertThat(output.lines().filter(line -> line.contains("IGT ")).count()).isEqualTo(2);
     }
 
@@ -96,7 +92,7 @@ class ProbeTest {
     @Test
     void aBadConfigIsReportedAndTheFlagsAreStillWatched() throws Exception {
         Files.writeString(folder.resolve("speedfog_race.toml"), CONFIG.replace("wss://", "http://"));
-        Files.writeString(folder.resolve("graph.json"), GRAPH);
+        SeedFiles.copyGraph("v4", folder.resolve("graph.json"));
 
         String output = run(new ProbeOptions("eldenring.exe", Optional.of(folder.resolve("speedfog_race.toml")),
                 Duration.ofMillis(10), 1), name -> {
@@ -104,7 +100,7 @@ class ProbeTest {
                 });
 
         assertThat(output).contains("config: speedfog_race.toml: server.url must be a ws:// or wss:// URL (was 'http://race.example.org')")
-                .contains("watching 4 event flags");
+                .contains("watching 20 event flags");
     }
 
     private static String run(ProbeOptions options, Function<String, ProcessMemory> attacher) {

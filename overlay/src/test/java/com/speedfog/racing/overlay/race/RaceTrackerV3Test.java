@@ -5,15 +5,15 @@ import com.speedfog.racing.overlay.game.MapId;
 import com.speedfog.racing.overlay.game.ScreenState;
 import com.speedfog.racing.overlay.seed.SeedFlags;
 import com.speedfog.racing.overlay.testing.SeedFiles;
-import com.speedfog.racing.overlay.zone.FinishFlag;
-import com.speedfog.racing.overlay.zone.FogText;
-import com.speedfog.racing.overlay.zone.ZoneGraph;
-import com.speedfog.racing.overlay.zone.ZoneLocator;
 import com.speedfog.racing.overlay.zone.ZoneWatch;
 import com.speedfog.racing.protocol.ModMessage;
 import com.speedfog.racing.protocol.ModMessage.Finished;
 import com.speedfog.racing.protocol.ModMessage.StatusUpdate;
 import com.speedfog.racing.protocol.ModMessage.ZoneEntered;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.graph.SeedGraph;
+import com.speedfog.racing.seeds.zone.FinishFlag;
+import com.speedfog.racing.seeds.zone.ZoneLocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class RaceTrackerV3Test {
 
     @TempDir
     Path dir;
-    private ZoneGraph graph;
+    private SeedGraph graph;
     private long finishFlag;
     private RaceTracker tracker;
     private final List<String> log = new ArrayList<>();
@@ -63,13 +63,13 @@ class RaceTrackerV3Test {
 
     @BeforeEach
     void setUp() throws IOException {
-        graph = ZoneGraph.load(SeedFiles.copyGraph("v3", dir.resolve("graph.json")));
-        FogText fog = FogText.bundled();
+        graph = SeedGraph.parse(SeedFiles.copyGraph("v3", dir.resolve("graph.json")));
+        FogData fog = FogData.bundled();
         finishFlag = FinishFlag.of(graph, fog).orElseThrow().flag();
         tracker = new RaceTracker(new SeedFlags(Map.of(), OptionalLong.of(finishFlag)),
                 Optional.of(new ZoneWatch(new ZoneLocator(graph, fog), log::add)));
         game = new Game();
-        game.map = fog.area(graph.start().orElseThrow().zones().get(0)).orElseThrow().maps().get(0);
+        game.map = fog.area(graph.startNode().zones().get(0)).orElseThrow().maps().get(0);
     }
 
     private List<ModMessage.Gameplay> step(long millis) {
@@ -80,8 +80,8 @@ class RaceTrackerV3Test {
 
     /** Where the seed's gate from {@code from} into {@code to} lets the player out: the map its name starts with. */
     private String arrivalMap(String from, String to) {
-        List<String> fromZones = graph.nodes().get(from).zones();
-        List<String> toZones = graph.nodes().get(to).zones();
+        List<String> fromZones = graph.node(from).orElseThrow().zones();
+        List<String> toZones = graph.node(to).orElseThrow().zones();
         return graph.connections().stream()
                 .filter(c -> fromZones.contains(c.exitArea()) && toZones.contains(c.entranceArea()))
                 .map(c -> c.entranceGate().substring(0, 12)).findFirst().orElseThrow();
@@ -100,9 +100,9 @@ class RaceTrackerV3Test {
 
     private List<String> pathToTheEnd(String from) {
         List<String> path = new ArrayList<>(List.of(from));
-        String last = graph.finalBoss().orElseThrow().id();
+        String last = graph.finalNode().orElseThrow().id();
         while (!path.get(path.size() - 1).equals(last)) {
-            path.add(graph.successorsOf(path.get(path.size() - 1)).iterator().next());
+            path.add(graph.successors(path.get(path.size() - 1)).get(0).id());
         }
         return path;
     }
@@ -110,7 +110,7 @@ class RaceTrackerV3Test {
     @Test
     void aWholeRunReportsEachNodeOnceAfterItsLoadingScreenThenFinishesOnTheFinalBoss() {
         step(200);
-        List<String> path = pathToTheEnd(graph.start().orElseThrow().id());
+        List<String> path = pathToTheEnd(graph.startNode().id());
         List<ZoneEntered> entered = new ArrayList<>();
         for (int i = 1; i < path.size(); i++) {
             step(1_000);
@@ -137,7 +137,7 @@ class RaceTrackerV3Test {
     @Test
     void aDeathSendsThePlayerBackWithoutEnteringAnythingAndGoingBackIsNotReportedAgain() {
         step(200);
-        List<String> path = pathToTheEnd(graph.start().orElseThrow().id());
+        List<String> path = pathToTheEnd(graph.startNode().id());
         String startMap = game.map;
         assertThat(crossInto(arrivalMap(path.get(0), path.get(1)), new ArrayList<>())).first()
                 .isEqualTo(new ZoneEntered(path.get(1), game.igt - 15 * 200, path.get(0), null));
@@ -160,7 +160,7 @@ class RaceTrackerV3Test {
 
     @Test
     void aRestartedOverlayGoesOnFromTheZoneTheServerNames() {
-        List<String> path = pathToTheEnd(graph.start().orElseThrow().id());
+        List<String> path = pathToTheEnd(graph.startNode().id());
         String middle = path.get(path.size() / 2);
         String after = path.get(path.size() / 2 + 1);
         tracker.serverZone(middle);
@@ -174,7 +174,7 @@ class RaceTrackerV3Test {
     @Test
     void aMapOutsideTheSeedIsLoggedAndChangesNothing() {
         step(200);
-        String roundtable = FogText.bundled().area("roundtable").orElseThrow().maps().get(0);
+        String roundtable = FogData.bundled().area("roundtable").orElseThrow().maps().get(0);
 
         assertThat(crossInto(roundtable, new ArrayList<>())).noneMatch(ZoneEntered.class::isInstance);
 

@@ -8,6 +8,7 @@ import com.speedfog.racing.overlay.testing.FakeRaceServer;
 import com.speedfog.racing.overlay.testing.SeedFiles;
 import com.speedfog.racing.protocol.ModMessage;
 import com.speedfog.racing.protocol.ServerMessage;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SimulatedPlayerTest {
     @Test
     void theSimulatedPlayerRacesFromReadyToAcknowledgedFinish() throws Exception {
         Path pack = SeedFiles.pack(folder.resolve("pack"), server.baseUrl().toString(), FakeRaceServer.TOKEN);
-        SeedFlags seed = SeedFlags.load(pack.resolve("graph.json"));
+        SeedFlags seed = SeedFlags.of(SeedGraph.parse(pack.resolve("graph.json")));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 

@@ -3,11 +3,12 @@ package com.speedfog.racing.overlay.session;
 import com.speedfog.racing.overlay.testing.Eventually;
 import com.speedfog.racing.overlay.testing.FakeRaceServer;
 import com.speedfog.racing.overlay.testing.SeedFiles;
-import com.speedfog.racing.overlay.zone.FinishFlag;
-import com.speedfog.racing.overlay.zone.FogText;
-import com.speedfog.racing.overlay.zone.ZoneGraph;
 import com.speedfog.racing.protocol.ModMessage;
 import com.speedfog.racing.protocol.ServerMessage;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.graph.Node;
+import com.speedfog.racing.seeds.graph.SeedGraph;
+import com.speedfog.racing.seeds.zone.FinishFlag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class V3PackTest {
     @Test
     void aV3PackFollowsZonesFromTheMapAndAsksTheServerWhereThePlayerIs() throws Exception {
         Path pack = SeedFiles.pack(folder.resolve("pack"), server.baseUrl().toString(), FakeRaceServer.TOKEN, "v3");
-        ZoneGraph graph = ZoneGraph.load(pack.resolve("graph.json"));
-        long finish = FinishFlag.of(graph, FogText.bundled()).orElseThrow().flag();
-        ZoneGraph.Node stored = graph.nodes().values().stream().filter(n -> n.layer() == 3).findFirst().orElseThrow();
+        SeedGraph graph = SeedGraph.parse(pack.resolve("graph.json"));
+        long finish = FinishFlag.of(graph, FogData.bundled()).orElseThrow().flag();
+        Node stored = graph.nodes().stream().filter(n -> n.layer() == 3).findFirst().orElseThrow();
         server.zone(new ServerMessage.ZoneUpdate(stored.id(), stored.displayName(), 6, stored.layer(), List.of()));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);

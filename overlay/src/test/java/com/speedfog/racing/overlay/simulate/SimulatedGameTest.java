@@ -4,6 +4,7 @@ import com.speedfog.racing.overlay.game.GameSnapshot;
 import com.speedfog.racing.overlay.game.ScreenState;
 import com.speedfog.racing.overlay.seed.SeedFlags;
 import com.speedfog.racing.overlay.testing.SeedFiles;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +87,7 @@ class SimulatedGameTest {
     @Test
     void theGameWaitsOnAFreshSaveUntilGoThenPlaysWithLoadingScreensDeathsAndFlags() throws IOException {
         SimulationGraph graph = graph();
-        SeedFlags flags = SeedFlags.load(folder.resolve("graph.json"));
+        SeedFlags flags = SeedFlags.of(SeedGraph.parse(folder.resolve("graph.json")));
         AtomicLong clock = new AtomicLong(1_000_000);
         SimulatedGame game = new SimulatedGame(graph, SimulationPace.of(Duration.ofMillis(1_000), 10, 7), clock::get);
 

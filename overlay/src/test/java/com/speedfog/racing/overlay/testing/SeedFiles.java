@@ -1,12 +1,12 @@
 package com.speedfog.racing.overlay.testing;
 
+import com.speedfog.racing.seeds.demo.DemoFiles;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** The sample seeds shipped with the tests (SpeedFog graph.json v4 and v3), and seed packs made of them. */
+/** The sample seeds of the {@code seeds} module (SpeedFog graph.json v4 and v3), and seed packs made of them. */
 public final class SeedFiles {
 
     private SeedFiles() {
@@ -14,14 +14,13 @@ public final class SeedFiles {
 
     /** Copies the sample graph.json {@code v4} or {@code v3} to {@code target}. */
     public static Path copyGraph(String version, Path target) throws IOException {
-        try (InputStream in = SeedFiles.class.getResourceAsStream("/seed/graph_" + version + ".json")) {
-            if (in == null) {
-                throw new IOException("missing test resource seed/graph_" + version + ".json");
-            }
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
+        byte[] graph = switch (version) {
+            case "v3" -> DemoFiles.sampleGraphV3();
+            case "v4" -> DemoFiles.sampleGraphV4();
+            default -> throw new IllegalArgumentException("no sample graph " + version + " (v3 or v4)");
+        };
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        return Files.write(target, graph);
     }
 
     /** A seed pack folder: speedfog_race.toml for {@code serverUrl} and the v4 graph.json. */

@@ -5,8 +5,6 @@ import com.speedfog.racing.seeds.synthetic.SeedShape;
 import com.speedfog.racing.seeds.synthetic.SyntheticSeedGenerator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -89,7 +87,7 @@ public final class DemoPool {
         Files.writeString(pool.resolve(PoolConfig.FILE_NAME), CONFIG, StandardCharsets.UTF_8);
         for (RealSample sample : REAL_SAMPLES) {
             Path seed = Files.createDirectory(pool.resolve(sample.folder()));
-            Files.write(seed.resolve("graph.json"), resource(sample.resource()));
+            Files.write(seed.resolve("graph.json"), DemoFiles.resource(sample.resource()));
             Files.writeString(seed.resolve("README.txt"), realReadme(sample.version()), StandardCharsets.UTF_8);
         }
         SyntheticSeedGenerator generator = SyntheticSeedGenerator.withBundledFogData();
@@ -102,18 +100,6 @@ public final class DemoPool {
         try (Stream<Path> children = Files.list(poolsRoot)) {
             return children.anyMatch(child -> !child.getFileName().toString().startsWith(".")
                     && Files.isRegularFile(child.resolve(PoolConfig.FILE_NAME)));
-        }
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = DemoPool.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the seeds jar (expected next to "
-                        + DemoPool.class.getName() + ")");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled " + name, e);
         }
     }
 

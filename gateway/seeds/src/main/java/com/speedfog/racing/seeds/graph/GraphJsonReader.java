@@ -42,13 +42,14 @@ final class GraphJsonReader {
         checkExitTargets(nodes, nodeIds);
         checkSingleStart(nodes);
         List<Edge> edges = readEdges(root, nodeIds);
+        List<Connection> connections = readConnections(root);
         Map<Long, String> eventMap = readEventMap(root, nodeIds);
         OptionalLong finishEvent = optionalLong(root, "finish_event");
         if (finishEvent.isPresent() && eventMap.containsKey(finishEvent.getAsLong())) {
             throw problem("finish_event " + finishEvent.getAsLong() + " is also in event_map (node '"
                     + eventMap.get(finishEvent.getAsLong()) + "'): one flag cannot mean both");
         }
-        return new SeedGraph(text(root.get("version")), seedNumber, totalLayers, nodes, edges, eventMap, finishEvent,
+        return new SeedGraph(text(root.get("version")), seedNumber, totalLayers, nodes, edges, connections, eventMap, finishEvent,
                 optionalLong(root, "final_node_flag"), optionalLong(root, "finish_boss_defeat_flag"));
     }
 
@@ -215,6 +216,29 @@ final class GraphJsonReader {
         return result;
     }
 
+    private List<Connection> readConnections(JsonNode root) {
+        JsonNode connections = root.get("connections");
+        if (connections == null || connections.isNull()) {
+            return List.of();
+        }
+        if (!connections.isArray()) {
+            throw problem("'connections' must be a list of fog gates (was " + describe(connections) + ")");
+        }
+        List<Connection> result = new ArrayList<>();
+        int index = 0;
+        for (JsonNode connection : connections) {
+            index++;
+            if (!connection.isObject()) {
+                throw problem("connection " + index + " must be an object with exit_area, exit_gate, entrance_area and entrance_gate");
+            }
+            String where = "connection " + index;
+            result.add(new Connection(text(connection.get("exit_area")), text(connection.get("exit_gate")),
+                    text(connection.get("entrance_area")), text(connection.get("entrance_gate")),
+                    optionalLong(connection, "flag_id", where)));
+        }
+        return result;
+    }
+
     private Map<Long, String> readEventMap(JsonNode root, Set<String> nodeIds) {
         JsonNode eventMap = root.get("event_map");
         Map<Long, String> result = new LinkedHashMap<>();
@@ -252,12 +276,17 @@ final class GraphJsonReader {
     }
 
     private OptionalLong optionalLong(JsonNode root, String field) {
-        JsonNode value = root.get(field);
+        return optionalLong(root, field, "");
+    }
+
+    private OptionalLong optionalLong(JsonNode object, String field, String where) {
+        JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return OptionalLong.empty();
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw problem("'" + field + "' must be a whole number (was " + describe(value) + ")");
+            throw problem((where.isEmpty() ? "" : where + " ") + "'" + field + "' must be a whole number (was "
+                    + describe(value) + ")");
         }
         return OptionalLong.of(value.longValue());
     }

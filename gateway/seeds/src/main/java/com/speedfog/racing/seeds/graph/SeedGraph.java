@@ -30,6 +30,7 @@ public final class SeedGraph {
     private final int totalLayers;
     private final List<Node> nodes;
     private final List<Edge> edges;
+    private final List<Connection> connections;
     private final Map<Long, String> eventMap;
     private final OptionalLong finishEvent;
     private final OptionalLong finalNodeFlag;
@@ -38,16 +39,18 @@ public final class SeedGraph {
     private final Map<String, Node> nodesById = new HashMap<>();
     private final Map<String, Node> nodesByZone = new HashMap<>();
     private final Map<String, List<Edge>> edgesFrom = new HashMap<>();
+    private final Map<String, List<Edge>> edgesTo = new HashMap<>();
     private final Node start;
 
     SeedGraph(String version, long seedNumber, int totalLayers, List<Node> nodes, List<Edge> edges,
-              Map<Long, String> eventMap, OptionalLong finishEvent, OptionalLong finalNodeFlag,
+              List<Connection> connections, Map<Long, String> eventMap, OptionalLong finishEvent, OptionalLong finalNodeFlag,
               OptionalLong finishBossDefeatFlag) {
         this.version = version;
         this.seedNumber = seedNumber;
         this.totalLayers = totalLayers;
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
+        this.connections = List.copyOf(connections);
         this.eventMap = Collections.unmodifiableMap(new LinkedHashMap<>(eventMap));
         this.finishEvent = finishEvent;
         this.finalNodeFlag = finalNodeFlag;
@@ -65,6 +68,7 @@ public final class SeedGraph {
         }
         for (Edge edge : this.edges) {
             edgesFrom.computeIfAbsent(edge.from(), from -> new ArrayList<>()).add(edge);
+            edgesTo.computeIfAbsent(edge.to(), to -> new ArrayList<>()).add(edge);
         }
         this.start = this.nodes.stream().filter(Node::isStart).findFirst().orElseThrow();
     }
@@ -113,6 +117,11 @@ public final class SeedGraph {
 
     public List<Edge> edges() {
         return edges;
+    }
+
+    /** The fog gates between zones, as {@code connections} lists them; empty when the graph has none. */
+    public List<Connection> connections() {
+        return connections;
     }
 
     /** Event flag id to node id (graph v4); empty for v3 graphs. */
@@ -218,9 +227,23 @@ public final class SeedGraph {
         return List.copyOf(exits);
     }
 
-    /** The nodes one edge away from this node id. */
+    /** The nodes one edge away from this node id, each once. */
     public List<Node> successors(String nodeId) {
-        return edgesFrom.getOrDefault(nodeId, List.of()).stream().map(edge -> nodesById.get(edge.to())).toList();
+        return edgesFrom.getOrDefault(nodeId, List.of()).stream().map(edge -> nodesById.get(edge.to())).distinct().toList();
+    }
+
+    /** The nodes with an edge to this node id, each once. */
+    public List<Node> predecessors(String nodeId) {
+        return edgesTo.getOrDefault(nodeId, List.of()).stream().map(edge -> nodesById.get(edge.from())).distinct().toList();
+    }
+
+    /** The {@code event_map} flag, or the finish event, described for people: the node it enters, or "finish". */
+    public String describeFlag(long flagId) {
+        if (isFinish(flagId)) {
+            return "finish";
+        }
+        String nodeId = eventMap.get(flagId);
+        return nodeId == null ? "?" : nodeId;
     }
 
     @Override

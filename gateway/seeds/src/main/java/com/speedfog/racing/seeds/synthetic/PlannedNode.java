@@ -1,5 +1,8 @@
 package com.speedfog.racing.seeds.synthetic;
 
+import com.speedfog.racing.seeds.fog.FogArea;
+import com.speedfog.racing.seeds.fog.FogGate;
+
 import java.util.List;
 
 /**

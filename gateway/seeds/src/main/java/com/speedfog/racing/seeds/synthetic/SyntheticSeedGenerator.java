@@ -1,5 +1,9 @@
 package com.speedfog.racing.seeds.synthetic;
 
+import com.speedfog.racing.seeds.fog.FogArea;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.fog.FogGate;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,15 +1,16 @@
 package com.speedfog.racing.seeds.graph;
 
+import com.speedfog.racing.seeds.TestSeeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +19,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class SeedGraphTest {
 
-    static SeedGraph fixture(String name) throws IOException {
-        try (InputStream in = SeedGraphTest.class.getResourceAsStream("/graphs/" + name)) {
-            return SeedGraph.parse(in, name);
-        }
+    static SeedGraph fixture(String name) {
+        byte[] graph = name.contains("v3") ? TestSeeds.graphV3() : TestSeeds.graphV4();
+        return SeedGraph.parse(new ByteArrayInputStream(graph), name);
     }
 
     static SeedGraph parse(String json) {
@@ -197,6 +197,25 @@ class SeedGraphTest {
         assertThatThrownBy(() -> parse("{\"seed\": 1,"))
                 .isInstanceOf(InvalidSeedGraphException.class)
                 .hasMessageStartingWith("graph.json: not valid JSON at line 1");
+    }
+
+    @Test
+    void keepsTheFogGateConnectionsAndAnswersNeighbours() {
+        SeedGraph v4 = fixture("sample_graph_v4.json");
+        SeedGraph v3 = fixture("sample_graph_v3.json");
+
+        assertThat(v4.connections()).hasSize(19).first().isEqualTo(new Connection("chapel_start",
+                "m10_01_00_00_AEG099_001_9000", "liurnia_manor", "m60_35_50_00_AEG099_003_9000", OptionalLong.of(1040292800L)));
+        assertThat(v3.connections()).hasSize(19).first().extracting(Connection::flagId).isEqualTo(OptionalLong.empty());
+        assertThat(v4.predecessors("siofra_nokron_gargoyles_fd23")).extracting(Node::id)
+                .containsExactly("academy_d5a9", "liurnia_manor_9103");
+        assertThat(v4.describeFlag(1040292800L)).isEqualTo("liurnia_manor_9103");
+        assertThat(v4.describeFlag(v4.finishEvent().getAsLong())).isEqualTo("finish");
+        assertThat(v4.describeFlag(1L)).isEqualTo("?");
+        assertInvalid("""
+                {"seed": 1, "total_layers": 1, "nodes": {"a": {"display_name": "A", "layer": 0}}, "edges": [],
+                 "connections": [{"exit_area": "x", "flag_id": "soon"}]}""",
+                "graph.json: connection 1 'flag_id' must be a whole number (was 'soon')");
     }
 
     private static void assertInvalid(String json, String message) {

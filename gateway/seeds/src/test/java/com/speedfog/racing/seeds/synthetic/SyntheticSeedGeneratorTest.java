@@ -1,5 +1,8 @@
 package com.speedfog.racing.seeds.synthetic;
 
+import com.speedfog.racing.seeds.fog.FogArea;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.fog.FogGate;
 import com.speedfog.racing.seeds.graph.Edge;
 import com.speedfog.racing.seeds.graph.Exit;
 import com.speedfog.racing.seeds.graph.Node;

@@ -1,4 +1,4 @@
-package com.speedfog.racing.seeds.synthetic;
+package com.speedfog.racing.seeds.fog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,12 +7,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,15 +21,16 @@ import java.util.regex.Pattern;
  * Reads the parts of fog.txt we need, line by line. The file is YAML, but regular: top-level sections
  * ({@code Areas:}, {@code Entrances:}, {@code Warps:}, ...) hold lists of items starting with
  * {@code - Name:}, with item fields indented by two spaces and a gate's sides ({@code ASide:},
- * {@code BSide:}) holding their {@code Area:} four spaces in. A YAML library would be a dependency for
- * the sake of four fields.
+ * {@code BSide:}) holding their fields four spaces in; no value spans lines. No YAML library for the sake of a
+ * dozen fields.
  */
 final class FogTextReader {
 
     private static final Pattern SECTION = Pattern.compile("([A-Za-z]\\w*):\\s*");
     private static final Pattern ITEM_START = Pattern.compile("- Name: (.*)");
     private static final Pattern ITEM_FIELD = Pattern.compile(" {2}(\\w+):\\s*(.*)");
-    private static final Pattern SIDE_AREA = Pattern.compile(" {4}Area: (.*)");
+    private static final Pattern SIDE_FIELD = Pattern.compile(" {4}(\\w+):\\s*(.*)");
+    private static final Pattern MAP_ID = Pattern.compile("m\\d{2}_\\d{2}_\\d{2}_\\d{2}");
 
     private final String label;
 
@@ -36,13 +38,17 @@ final class FogTextReader {
         this.label = label;
     }
 
+    /** One item of a section: its two-space fields, and the fields of its sides. */
+    private record Item(String section, Map<String, String> fields, Map<String, Map<String, String>> sides) {
+    }
+
     FogData read(InputStream in) throws IOException {
-        List<Map<String, String>> areas = new ArrayList<>();
-        List<Map<String, String>> gates = new ArrayList<>();
+        List<Item> areas = new ArrayList<>();
+        List<Item> gates = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String section = "";
-        Map<String, String> item = null;
-        String side = null;
+        Item item = null;
+        Map<String, String> side = null;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("\uFEFF")) {
@@ -59,16 +65,17 @@ final class FogTextReader {
                 continue;
             }
             if ((matcher = ITEM_START.matcher(line)).matches()) {
-                item = new LinkedHashMap<>();
-                item.put("Name", unquote(matcher.group(1)));
+                item = new Item(section, new LinkedHashMap<>(), new HashMap<>());
+                item.fields().put("Name", unquote(matcher.group(1)));
                 (inGates ? gates : areas).add(item);
                 side = null;
             } else if (item != null && (matcher = ITEM_FIELD.matcher(line)).matches()) {
                 String key = matcher.group(1);
-                side = key.equals("ASide") || key.equals("BSide") ? key : null;
-                item.putIfAbsent(key, unquote(matcher.group(2)));
-            } else if (item != null && side != null && (matcher = SIDE_AREA.matcher(line)).matches()) {
-                item.put(side + ".Area", unquote(matcher.group(1)));
+                side = key.equals("ASide") || key.equals("BSide")
+                        ? item.sides().computeIfAbsent(key, k -> new LinkedHashMap<>()) : null;
+                item.fields().putIfAbsent(key, unquote(matcher.group(2)));
+            } else if (side != null && (matcher = SIDE_FIELD.matcher(line)).matches()) {
+                side.putIfAbsent(matcher.group(1), unquote(matcher.group(2)));
             }
         }
         if (areas.isEmpty()) {
@@ -77,7 +84,8 @@ final class FogTextReader {
         return new FogData(areas.stream().map(this::area).toList(), gates.stream().map(FogTextReader::gate).toList());
     }
 
-    private FogArea area(Map<String, String> fields) {
+    private FogArea area(Item item) {
+        Map<String, String> fields = item.fields();
         String name = fields.get("Name");
         OptionalLong defeatFlag = OptionalLong.empty();
         String flag = fields.getOrDefault("DefeatFlag", "");
@@ -89,17 +97,29 @@ final class FogTextReader {
                         + "', which is not a number");
             }
         }
-        return new FogArea(name, fields.getOrDefault("Text", name), words(fields.get("Maps")),
-                new LinkedHashSet<>(words(fields.get("Tags"))), defeatFlag);
+        List<String> maps = words(fields.get("Maps")).stream().filter(word -> MAP_ID.matcher(word).matches()).toList();
+        return new FogArea(name, fields.getOrDefault("Text", name), maps, new LinkedHashSet<>(words(fields.get("Tags"))),
+                defeatFlag);
     }
 
-    private static FogGate gate(Map<String, String> fields) {
+    private static FogGate gate(Item item) {
+        Map<String, String> fields = item.fields();
         String map = fields.getOrDefault("Area", "");
         String name = fields.get("Name");
         String fogId = map.isEmpty() ? name : map + "_" + name;
-        Set<String> tags = new LinkedHashSet<>(words(fields.get("Tags")));
-        return new FogGate(fogId, fields.getOrDefault("Text", ""), fields.getOrDefault("ASide.Area", ""),
-                fields.getOrDefault("BSide.Area", ""), tags);
+        FogGate.Kind kind = item.section().equals("Warps") ? FogGate.Kind.WARP : FogGate.Kind.FOG_GATE;
+        return new FogGate(fogId, kind, fields.getOrDefault("ID", name), map, fields.getOrDefault("Text", ""),
+                side(item.sides().get("ASide")), side(item.sides().get("BSide")),
+                new LinkedHashSet<>(words(fields.get("Tags"))));
+    }
+
+    private static GateSide side(Map<String, String> fields) {
+        if (fields == null) {
+            return GateSide.NONE;
+        }
+        String destination = fields.getOrDefault("DestinationMap", "");
+        return new GateSide(fields.getOrDefault("Area", ""), fields.getOrDefault("Text", ""),
+                MAP_ID.matcher(destination).matches() ? Optional.of(destination) : Optional.empty());
     }
 
     private static List<String> words(String value) {

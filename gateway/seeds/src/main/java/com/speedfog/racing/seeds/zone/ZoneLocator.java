@@ -1,4 +1,9 @@
-package com.speedfog.racing.overlay.zone;
+package com.speedfog.racing.seeds.zone;
+
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.graph.Connection;
+import com.speedfog.racing.seeds.graph.Node;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,12 +14,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Tells which node of a seed a map id belongs to, for seeds without event flags (graph.json v3).
+ * Tells which node of a SpeedFog seed a map id belongs to, for seeds without event flags (graph.json v3).
  *
  * <p>A node's maps are those of its zones in fog.txt ({@code Maps}) plus the maps its fog gates let a
- * player out in (the seed's {@code connections}: a fog gate's own map, a warp's destination). Map ids
- * are shared (legacy dungeons hold several zones, a cave entrance sits in an overworld tile), so the
- * answer depends on where the player was, most specific evidence first:
+ * player out in (the seed's {@code connections}: the maps of the gate's side in the zone entered, see
+ * {@link FogData#arrivalMaps}). Map ids are shared (legacy dungeons hold several zones, a cave entrance sits in an overworld
+ * tile), so the answer depends on where the player was, most specific evidence first:
  * <ol>
  *   <li>a node the player can reach through a fog gate of the current node, whose gate lets out in that map;</li>
  *   <li>the current node itself (a death, a grace, a gate back into the same zone);</li>
@@ -27,25 +32,25 @@ import java.util.function.Predicate;
  */
 public final class ZoneLocator {
 
-    private final ZoneGraph graph;
-    private final FogText fog;
+    private final SeedGraph graph;
+    private final FogData fog;
     private final Map<String, Set<String>> areaMaps = new HashMap<>();
     private final Map<String, Set<String>> nodesOfArea = new HashMap<>();
 
-    public ZoneLocator(ZoneGraph graph, FogText fog) {
+    public ZoneLocator(SeedGraph graph, FogData fog) {
         this.graph = graph;
         this.fog = fog;
-        graph.nodes().values().forEach(node -> {
+        for (Node node : graph.nodes()) {
             Set<String> maps = new HashSet<>();
             node.zones().forEach(zone -> {
                 fog.area(zone).ifPresent(area -> maps.addAll(area.maps()));
                 nodesOfArea.computeIfAbsent(zone, k -> new LinkedHashSet<>()).add(node.id());
             });
             areaMaps.put(node.id(), maps);
-        });
+        }
     }
 
-    public ZoneGraph graph() {
+    public SeedGraph graph() {
         return graph;
     }
 
@@ -57,7 +62,7 @@ public final class ZoneLocator {
      */
     public Located locate(Set<String> here, String map, boolean respawn, Set<String> visited) {
         Set<String> next = new LinkedHashSet<>();
-        here.forEach(h -> next.addAll(graph.successorsOf(h)));
+        here.forEach(h -> graph.successors(h).forEach(node -> next.add(node.id())));
         next.removeAll(here);
         if (!respawn) {
             Set<String> throughGate = gateTargets(here, map);
@@ -76,12 +81,13 @@ public final class ZoneLocator {
                 return moved(byArea);
             }
         }
-        Set<String> anywhere = only(graph.nodes().keySet(), n -> mapsOf(n).contains(map) && (!respawn || visited.contains(n)));
+        Set<String> anywhere = only(graph.nodes().stream().map(Node::id).toList(),
+                n -> mapsOf(n).contains(map) && (!respawn || visited.contains(n)));
         if (anywhere.size() <= 1) {
             return anywhere.isEmpty() ? new Located.Nowhere() : moved(anywhere);
         }
         Set<String> near = new HashSet<>(next);
-        here.forEach(h -> near.addAll(graph.predecessorsOf(h)));
+        here.forEach(h -> graph.predecessors(h).forEach(node -> near.add(node.id())));
         Set<String> nearby = only(anywhere, near::contains);
         return nearby.size() == 1 ? moved(nearby) : new Located.Unsure(anywhere);
     }
@@ -89,9 +95,9 @@ public final class ZoneLocator {
     /** Every map id the node may be read in: its fog.txt zones' maps and its gates' arrival maps. */
     public Set<String> mapsOf(String node) {
         Set<String> maps = new HashSet<>(areaMaps.getOrDefault(node, Set.of()));
-        for (ZoneGraph.Connection c : graph.connections()) {
+        for (Connection c : graph.connections()) {
             if (nodesOfArea.getOrDefault(c.entranceArea(), Set.of()).contains(node)) {
-                fog.arrivalMap(c.entranceGate()).ifPresent(maps::add);
+                maps.addAll(fog.arrivalMaps(c.entranceGate(), c.entranceArea()));
             }
         }
         return maps;
@@ -100,9 +106,9 @@ public final class ZoneLocator {
     /** Nodes entered through a gate leaving one of {@code here}'s zones that lets out in {@code map}. */
     private Set<String> gateTargets(Set<String> here, String map) {
         Set<String> targets = new LinkedHashSet<>();
-        for (ZoneGraph.Connection c : graph.connections()) {
+        for (Connection c : graph.connections()) {
             boolean fromHere = nodesOfArea.getOrDefault(c.exitArea(), Set.of()).stream().anyMatch(here::contains);
-            if (fromHere && fog.arrivalMap(c.entranceGate()).map(map::equals).orElse(false)) {
+            if (fromHere && fog.arrivalMaps(c.entranceGate(), c.entranceArea()).contains(map)) {
                 targets.addAll(nodesOfArea.getOrDefault(c.entranceArea(), Set.of()));
             }
         }

@@ -1,4 +1,4 @@
-package com.speedfog.racing.overlay.zone;
+package com.speedfog.racing.seeds.zone;
 
 import java.util.Set;
 

@@ -1,15 +1,17 @@
-package com.speedfog.racing.overlay.zone;
+package com.speedfog.racing.seeds.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.speedfog.racing.overlay.testing.SeedFiles;
+import com.speedfog.racing.seeds.TestSeeds;
+import com.speedfog.racing.seeds.fog.FogData;
+import com.speedfog.racing.seeds.graph.Node;
+import com.speedfog.racing.seeds.graph.SeedGraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,16 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ZoneLocatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final FogText FOG = FogText.bundled();
+    private static final FogData FOG = FogData.bundled();
 
-    @TempDir
-    Path dir;
     private ZoneLocator locator;
-    private ZoneGraph graph;
+    private SeedGraph graph;
 
     @BeforeEach
-    void load() throws IOException {
-        graph = ZoneGraph.load(SeedFiles.copyGraph("v3", dir.resolve("graph.json")));
+    void load() {
+        graph = SeedGraph.parse(new ByteArrayInputStream(TestSeeds.graphV3()), "graph.json");
         locator = new ZoneLocator(graph, FOG);
     }
 
@@ -42,7 +42,7 @@ class ZoneLocatorTest {
 
     @Test
     void everyFogGateOfTheSeedLeadsWhereTheV4GraphSays() throws IOException {
-        JsonNode v4 = JSON.readTree(SeedFiles.copyGraph("v4", dir.resolve("v4.json")).toFile());
+        JsonNode v4 = JSON.readTree(TestSeeds.graphV4());
         Map<String, String> arrivalGateOf = new HashMap<>();
         v4.path("connections").forEach(c -> arrivalGateOf.put(c.path("exit_gate").asText(), c.path("entrance_gate").asText()));
         int checked = 0;
@@ -61,9 +61,21 @@ class ZoneLocatorTest {
     }
 
     @Test
+    void aGateWhoseSideLiesInAnotherMapLeadsThereFromEitherMap() {
+        // Sage's Cave entrance stands in an overworld tile; fog.txt puts its cave side in the cave's map.
+        var gate = FOG.gate("m60_37_52_00_AEG099_232_9000").orElseThrow();
+        var maps = FOG.arrivalMaps(gate.fogId(), "altus_sagescave");
+        assertThat(maps).containsExactly("m31_19_00_00", "m60_37_52_00");
+        for (String map : maps) {
+            assertThat(locator.locate(Set.of("stormveil_db4a"), map, false, Set.of("stormveil_db4a"))).as(map)
+                    .isEqualTo(new Located.Moved("altus_sagescave_1646"));
+        }
+    }
+
+    @Test
     void aDeathInTheSameZoneStaysThere() {
-        String start = graph.start().orElseThrow().id();
-        String startMap = FOG.area(graph.start().get().zones().get(0)).orElseThrow().maps().get(0);
+        String start = graph.startNode().id();
+        String startMap = FOG.area(graph.startNode().zones().get(0)).orElseThrow().maps().get(0);
 
         assertThat(locator.locate(Set.of(start), startMap, true, Set.of(start))).isEqualTo(new Located.Stayed(Set.of(start)));
         assertThat(locator.locate(Set.of(start), startMap, false, Set.of(start)))
@@ -72,10 +84,10 @@ class ZoneLocatorTest {
 
     @Test
     void aRespawnGoesBackToAVisitedNodeButNeverIntoANewOne() {
-        String start = graph.start().orElseThrow().id();
-        String next = graph.successorsOf(start).iterator().next();
-        String startMap = FOG.area(graph.start().get().zones().get(0)).orElseThrow().maps().get(0);
-        String nextMap = FOG.area(graph.nodes().get(next).zones().get(0)).orElseThrow().maps().get(0);
+        String start = graph.startNode().id();
+        String next = graph.successors(start).get(0).id();
+        String startMap = FOG.area(graph.startNode().zones().get(0)).orElseThrow().maps().get(0);
+        String nextMap = FOG.area(graph.node(next).orElseThrow().zones().get(0)).orElseThrow().maps().get(0);
 
         assertThat(locator.locate(Set.of(next), startMap, true, Set.of(start, next))).isEqualTo(new Located.Moved(start));
         assertThat(locator.locate(Set.of(start), nextMap, true, Set.of(start))).isEqualTo(new Located.Nowhere());
@@ -85,20 +97,20 @@ class ZoneLocatorTest {
     @Test
     void aMapTheSeedDoesNotUseIsNowhere() {
         Set<String> used = new java.util.HashSet<>();
-        graph.nodes().keySet().forEach(n -> used.addAll(locator.mapsOf(n)));
+        graph.nodes().forEach(n -> used.addAll(locator.mapsOf(n.id())));
         String roundtable = FOG.area("roundtable").orElseThrow().maps().get(0);
         assertThat(used).doesNotContain(roundtable);
 
-        assertThat(locator.locate(Set.of(graph.start().orElseThrow().id()), roundtable, false, Set.of()))
+        assertThat(locator.locate(Set.of(graph.startNode().id()), roundtable, false, Set.of()))
                 .isEqualTo(new Located.Nowhere());
     }
 
     @Test
     void aMapFarFromHereCountsWhenOnlyOneNodeHasIt() {
-        String start = graph.start().orElseThrow().id();
-        ZoneGraph.Node last = graph.finalBoss().orElseThrow();
+        String start = graph.startNode().id();
+        Node last = graph.finalNode().orElseThrow();
         String lastMap = FOG.area(last.zones().get(0)).orElseThrow().maps().get(0);
-        long nodesWithIt = graph.nodes().keySet().stream().filter(n -> locator.mapsOf(n).contains(lastMap)).count();
+        long nodesWithIt = graph.nodes().stream().filter(n -> locator.mapsOf(n.id()).contains(lastMap)).count();
         assertThat(nodesWithIt).isEqualTo(1);
 
         assertThat(locator.locate(Set.of(start), lastMap, false, Set.of(start))).isEqualTo(new Located.Moved(last.id()));
@@ -107,7 +119,7 @@ class ZoneLocatorTest {
     @Test
     void twoNextNodesInOneMapAreUnsureUntilTheNextGateTells() throws IOException {
         // A seed where both exits of the start lead into Stormveil Castle (one map, m10_00_00_00).
-        ObjectNode root = (ObjectNode) JSON.readTree(dir.resolve("graph.json").toFile());
+        ObjectNode root = (ObjectNode) JSON.readTree(TestSeeds.graphV3());
         ((ObjectNode) root.path("nodes").path("liurnia_manor_9103")).putArray("zones").add("stormveil_godrick");
         ((ObjectNode) root.path("nodes").path("academy_d5a9")).putArray("zones").add("stormveil_margit");
         for (JsonNode c : root.path("connections")) {
@@ -123,11 +135,9 @@ class ZoneLocatorTest {
                 default -> { }
             }
         }
-        Path twin = dir.resolve("twin.json");
-        JSON.writeValue(twin.toFile(), root);
-        ZoneGraph twinGraph = ZoneGraph.load(twin);
+        SeedGraph twinGraph = SeedGraph.parse(new ByteArrayInputStream(JSON.writeValueAsBytes(root)), "twin.json");
         ZoneLocator twinLocator = new ZoneLocator(twinGraph, FOG);
-        String start = twinGraph.start().orElseThrow().id();
+        String start = twinGraph.startNode().id();
 
         Located first = twinLocator.locate(Set.of(start), "m10_00_00_00", false, Set.of(start));
 
