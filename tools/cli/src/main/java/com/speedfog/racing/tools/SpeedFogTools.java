@@ -1,6 +1,7 @@
 package com.speedfog.racing.tools;
 
 import com.speedfog.racing.tools.bench.BenchCommand;
+import com.speedfog.racing.tools.explore.ExploreCommand;
 import com.speedfog.racing.tools.export.ExportCommand;
 import com.speedfog.racing.tools.pool.PoolCommand;
 import com.speedfog.racing.tools.race.RaceCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "speedfog-tools", mixinStandardHelpOptions = true, version = "speedfog-tools 0.1.0",
         description = "Command-line tools for SpeedFog Racing.",
         subcommands = {PoolCommand.class, RaceCommand.class, ExportCommand.class, RebuildCommand.class, BenchCommand.class,
+                ExploreCommand.class,
                 CommandLine.HelpCommand.class})
 public class SpeedFogTools implements Runnable {
 
