@@ -1,6 +1,7 @@
 package com.speedfog.racing.projections.timeline;
 
 import com.speedfog.racing.command.participant.ParticipantEvents.*;
+import com.speedfog.racing.command.participant.SoloEvents.*;
 import com.speedfog.racing.command.race.RaceEvents.*;
 
 import java.util.UUID;
@@ -29,7 +30,12 @@ final class TimelineDescriptions {
         } else if (event instanceof RaceStarted e) {
             return "GO at " + e.startedAt();
         } else if (event instanceof RaceFinished e) {
-            return e.forcedBy() == null ? "Race finished: every run is done" : "Race finished by the organizer";
+            return switch (e.why()) {
+                case ALL_DONE -> "Race finished: every run is done";
+                case FORCED -> "Race finished by the organizer";
+                case WINDOW_CLOSED -> "The window closed: race finished";
+                case TIME_LIMIT -> "Race finished: time limit reached";
+            };
         } else if (event instanceof RaceReset) {
             return "Race reset";
         } else if (event instanceof SeedRerolled e) {
@@ -54,7 +60,8 @@ final class TimelineDescriptions {
         } else if (event instanceof ParticipantFinished e) {
             return name + " finished in " + clock(e.igtMs()) + " with " + e.deathCount() + " deaths";
         } else if (event instanceof ParticipantAbandoned e) {
-            return name + " abandoned at " + clock(e.igtMs());
+            return name + (e.why() == AbandonReason.INACTIVE ? " was abandoned for inactivity at " : " abandoned at ")
+                    + clock(e.igtMs());
         } else if (event instanceof ParticipantDisqualified e) {
             return name + " was disqualified" + (e.reason().isEmpty() ? "" : ": " + e.reason());
         } else if (event instanceof ParticipantReset) {
@@ -64,11 +71,22 @@ final class TimelineDescriptions {
                 case REMOVED -> name + " is off the roster";
                 case RACE_FINISHED -> name + " did not finish";
                 case RACE_CANCELLED -> name + "'s race was cancelled";
+                case TIME_LIMIT -> name + "'s run reached its time limit";
             };
         } else if (event instanceof ModConnectionChanged e) {
             return name + (e.connected() ? "'s overlay connected" : "'s overlay disconnected");
         } else if (event instanceof ModTokenAssigned) {
             return name + " got a seed pack";
+        } else if (event instanceof InactivityWarned e) {
+            return name + " is inactive: abandoned at " + e.abandonAt() + " unless the run moves";
+        } else if (event instanceof TrainingRunCreated e) {
+            return name + " started a training run on seed " + e.seedId() + " from pool " + e.poolName();
+        } else if (event instanceof OwnStartAllowed e) {
+            return name + " may start their run until " + e.until();
+        } else if (event instanceof OwnCountdownStarted e) {
+            return name + "'s countdown: GO at " + e.startsAt();
+        } else if (event instanceof GhostConsentChanged e) {
+            return name + (e.allowed() ? " lets this run serve as a ghost" : " keeps this run from serving as a ghost");
         }
         return name + ": " + event.getClass().getSimpleName();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.speedfog.racing.command.participant.ParticipantEvents.*;
+import com.speedfog.racing.command.participant.SoloEvents.TrainingRunCreated;
 import com.speedfog.racing.command.race.RaceEvents.*;
 import com.speedfog.racing.projections.common.ProjectionGroups;
 import org.axonframework.config.ProcessingGroup;
@@ -60,6 +61,11 @@ public class TimelineProjection {
     public void on(ParticipantEvent event, TrackingToken token, @MessageIdentifier String eventId, @Timestamp Instant at) {
         if (event instanceof ModTokenAssigned) {
             return; // a secret's hash is nobody's history
+        }
+        if (event instanceof TrainingRunCreated e) {
+            jdbc.update("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
+                    + "on conflict (participant_id) do update set display_name = excluded.display_name",
+                    e.participantId(), e.raceId(), e.displayName());
         }
         String name = nameOf(event.participantId());
         record(token, eventId, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),

@@ -35,4 +35,9 @@ public final class ErrorCodes {
     public static final String PARTICIPANT_DONE = "participant_done";
     public static final String ALREADY_RUNNING = "already_running";
     public static final String IGT_BACKWARDS = "igt_backwards";
+
+    // solo and async play: own starts, training runs
+    public static final String OWN_START_NOT_ALLOWED = "own_start_not_allowed";
+    public static final String LAST_START_PASSED = "last_start_passed";
+    public static final String COUNTDOWN_RUNNING = "countdown_running";
 }

@@ -1,6 +1,7 @@
 package com.speedfog.racing.command.participant;
 
 import com.speedfog.racing.command.common.Actor;
+import com.speedfog.racing.command.common.PlayLimits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -15,9 +16,13 @@ public final class ParticipantCommands {
     private ParticipantCommands() {
     }
 
-    /** Sent by the race saga once the race registered the player. */
+    /** Sent by the race saga once the race registered the player; the race's limits apply to the run. */
     public record CreateParticipant(@TargetAggregateIdentifier UUID participantId, UUID raceId, String userId,
-                                    String displayName, String organizerId) {
+                                    String displayName, String organizerId, PlayLimits limits) {
+
+        public CreateParticipant(UUID participantId, UUID raceId, String userId, String displayName, String organizerId) {
+            this(participantId, raceId, userId, displayName, organizerId, PlayLimits.none());
+        }
     }
 
     /** A fresh mod token (only its hash): the previous token stops working. */
@@ -58,7 +63,11 @@ public final class ParticipantCommands {
     public record RecordModConnection(@TargetAggregateIdentifier UUID participantId, boolean connected) {
     }
 
-    public enum CloseReason { REMOVED, RACE_FINISHED, RACE_CANCELLED }
+    /**
+     * REMOVED from the roster; RACE_FINISHED or RACE_CANCELLED with the player not done; TIME_LIMIT: a
+     * training run past its maximum duration (not started, or still running: DNF).
+     */
+    public enum CloseReason { REMOVED, RACE_FINISHED, RACE_CANCELLED, TIME_LIMIT }
 
     /** Sent by the race saga: the participation ends without a result of its own. */
     public record CloseParticipant(@TargetAggregateIdentifier UUID participantId, CloseReason reason) {

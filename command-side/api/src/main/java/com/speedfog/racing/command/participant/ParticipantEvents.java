@@ -1,5 +1,6 @@
 package com.speedfog.racing.command.participant;
 
+import com.speedfog.racing.command.common.PlayLimits;
 import com.speedfog.racing.command.participant.ParticipantCommands.CloseReason;
 
 import java.time.Instant;
@@ -12,7 +13,9 @@ public final class ParticipantEvents {
 
     public sealed interface ParticipantEvent permits ParticipantCreated, ModTokenAssigned, ParticipantReady,
             RunBegun, StatusCheckpointed, ZoneEntered, ParticipantFinished, ParticipantAbandoned,
-            ParticipantDisqualified, ParticipantReset, ParticipantClosed, ModConnectionChanged {
+            ParticipantDisqualified, ParticipantReset, ParticipantClosed, ModConnectionChanged,
+            InactivityWarned, SoloEvents.TrainingRunCreated, SoloEvents.OwnStartAllowed, SoloEvents.OwnCountdownStarted,
+            SoloEvents.GhostConsentChanged {
         UUID participantId();
 
         UUID raceId();
@@ -23,8 +26,13 @@ public final class ParticipantEvents {
         String messageId();
     }
 
+    /** @param limits null in events stored before limits existed (none) */
     public record ParticipantCreated(UUID participantId, UUID raceId, String userId, String displayName,
-                                     String organizerId) implements ParticipantEvent {
+                                     String organizerId, PlayLimits limits) implements ParticipantEvent {
+
+        public ParticipantCreated(UUID participantId, UUID raceId, String userId, String displayName, String organizerId) {
+            this(participantId, raceId, userId, displayName, organizerId, PlayLimits.none());
+        }
     }
 
     public record ModTokenAssigned(UUID participantId, UUID raceId, String tokenHash) implements ParticipantEvent {
@@ -58,8 +66,32 @@ public final class ParticipantEvents {
             implements ParticipantEvent, FromClientMessage {
     }
 
-    /** @param by the user who quit: the player, or an organizer or admin for them */
-    public record ParticipantAbandoned(UUID participantId, UUID raceId, long igtMs, String by)
+    /** QUIT: the player (or an organizer for them); INACTIVE: the platform, after the player's silence. */
+    public enum AbandonReason { QUIT, INACTIVE }
+
+    /**
+     * @param by     the user who quit: the player, or an organizer or admin for them; "system" when inactive
+     * @param reason null in events stored before reasons existed: see {@link #why()}
+     */
+    public record ParticipantAbandoned(UUID participantId, UUID raceId, long igtMs, String by, AbandonReason reason)
+            implements ParticipantEvent {
+
+        public ParticipantAbandoned(UUID participantId, UUID raceId, long igtMs, String by) {
+            this(participantId, raceId, igtMs, by, AbandonReason.QUIT);
+        }
+
+        public AbandonReason why() {
+            return reason == null ? AbandonReason.QUIT : reason;
+        }
+    }
+
+    /**
+     * A running player stored no progress for a while: abandoned at {@code abandonAt} unless the run
+     * moves again before (any stored progress lifts the warning).
+     *
+     * @param silentSince when the run last stored progress
+     */
+    public record InactivityWarned(UUID participantId, UUID raceId, Instant silentSince, Instant abandonAt)
             implements ParticipantEvent {
     }
 

@@ -1,6 +1,7 @@
 package com.speedfog.racing.command.race;
 
 import com.speedfog.racing.command.common.Actor;
+import com.speedfog.racing.command.common.PlayLimits;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,9 +12,17 @@ public final class RaceCommands {
     private RaceCommands() {
     }
 
-    /** The seed was already taken from the pool by the caller; the race records which one. */
+    /**
+     * The seed was already taken from the pool by the caller; the race records which one, its format
+     * (live or async) and the platform's time limits in force.
+     */
     public record CreateRace(@TargetAggregateIdentifier UUID raceId, String name, String poolName, String seedId,
-                             RaceConfig config, Actor actor) {
+                             RaceConfig config, Actor actor, RaceFormat format, PlayLimits limits) {
+
+        /** A live race without time limits. */
+        public CreateRace(UUID raceId, String name, String poolName, String seedId, RaceConfig config, Actor actor) {
+            this(raceId, name, poolName, seedId, config, actor, RaceFormat.live(), PlayLimits.none());
+        }
     }
 
     /** DRAFT → OPEN: listed, and players may join when registration is open. */

@@ -1,5 +1,7 @@
 package com.speedfog.racing.command.race;
 
+import com.speedfog.racing.command.common.PlayLimits;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,8 +17,14 @@ public final class RaceEvents {
         UUID raceId();
     }
 
+    /** @param format null in events stored before formats existed (live); limits likewise (none) */
     public record RaceCreated(UUID raceId, String name, String organizerId, String poolName, String seedId,
-                              RaceConfig config) implements RaceEvent {
+                              RaceConfig config, RaceFormat format, PlayLimits limits) implements RaceEvent {
+
+        /** A live race without time limits. */
+        public RaceCreated(UUID raceId, String name, String organizerId, String poolName, String seedId, RaceConfig config) {
+            this(raceId, name, organizerId, poolName, seedId, config, RaceFormat.live(), PlayLimits.none());
+        }
     }
 
     public record RaceOpened(UUID raceId) implements RaceEvent {
@@ -45,8 +53,31 @@ public final class RaceEvents {
     public record RaceStarted(UUID raceId, Instant startedAt) implements RaceEvent {
     }
 
-    /** @param forcedBy the organizer or admin who forced it; null when every participant was done */
-    public record RaceFinished(UUID raceId, String forcedBy) implements RaceEvent {
+    /** Why a race finished. Players still running then are closed without a result (DNF). */
+    public enum FinishReason {
+        /** Every participant finished, abandoned or was disqualified. */
+        ALL_DONE,
+        /** The organizer or an admin finished it. */
+        FORCED,
+        /** An async race's window closed. */
+        WINDOW_CLOSED,
+        /** A live race ran past the platform's maximum duration. */
+        TIME_LIMIT
+    }
+
+    /**
+     * @param forcedBy the organizer or admin who forced it; null otherwise
+     * @param reason   null in events stored before reasons existed: see {@link #why()}
+     */
+    public record RaceFinished(UUID raceId, String forcedBy, FinishReason reason) implements RaceEvent {
+
+        public RaceFinished(UUID raceId, String forcedBy) {
+            this(raceId, forcedBy, forcedBy == null ? FinishReason.ALL_DONE : FinishReason.FORCED);
+        }
+
+        public FinishReason why() {
+            return reason != null ? reason : forcedBy == null ? FinishReason.ALL_DONE : FinishReason.FORCED;
+        }
     }
 
     public record RaceReset(UUID raceId) implements RaceEvent {

@@ -3,10 +3,12 @@ package com.speedfog.racing.domain.race;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.speedfog.racing.command.common.Actor;
 import com.speedfog.racing.command.common.ErrorCodes;
+import com.speedfog.racing.command.common.PlayLimits;
 import com.speedfog.racing.command.common.RuleViolation;
 import com.speedfog.racing.command.race.RaceCommands.*;
 import com.speedfog.racing.command.race.RaceConfig;
 import com.speedfog.racing.command.race.RaceEvents.*;
+import com.speedfog.racing.command.race.RaceFormat;
 import com.speedfog.racing.command.race.RaceStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -25,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A race: its options, its roster and its state machine. The start is a deadline, so a restart never
- * loses a scheduled start.
+ * loses a scheduled start; so is the close (an async race's window, a live race's time limit).
  */
 @Aggregate(snapshotTriggerDefinition = "raceSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -33,6 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Race {
 
     static final String START_DEADLINE = "race-start";
+    static final String CLOSE_DEADLINE = "race-close";
     static final int MAX_NAME_LENGTH = 100;
     /** How late the start deadline may fire (polling, load) and still count as on time. */
     public static final java.time.Duration START_GRACE = java.time.Duration.ofSeconds(5);
@@ -48,6 +51,10 @@ public class Race {
     private Map<UUID, String> roster = new LinkedHashMap<>();
     /** The start the countdown runs to; a start deadline for any other instant is stale and ignored. */
     private Instant scheduledStart;
+    private RaceFormat format;
+    private PlayLimits limits;
+    /** While running: when the race closes by itself (window, time limit); a close deadline for another instant is stale. */
+    private Instant closesAt;
 
     protected Race() {
         // for Axon
@@ -63,8 +70,14 @@ public class Race {
         if (command.seedId() == null || command.seedId().isBlank()) {
             throw RuleViolation.invalid(ErrorCodes.INVALID_CONFIG, "a race needs a seed");
         }
+        RaceFormat format = RaceFormat.orLive(command.format());
+        PlayLimits limits = command.limits() == null ? PlayLimits.none() : command.limits();
+        String problem = format.problem() != null ? format.problem() : limits.problem();
+        if (problem != null) {
+            throw RuleViolation.invalid(ErrorCodes.INVALID_CONFIG, problem);
+        }
         apply(new RaceCreated(command.raceId(), name, command.actor().userId(), command.poolName(),
-                command.seedId(), command.config()));
+                command.seedId(), command.config(), format, limits));
     }
 
     @CommandHandler
@@ -93,7 +106,9 @@ public class Race {
     @CommandHandler
     public void handle(RegisterParticipant command) {
         requireOrganizer(command.actor());
-        requireBeforeStart("add players");
+        if (!lateJoinOpen()) {
+            requireBeforeStart("add players");
+        }
         admit(command.participantId(), command.userId(), command.displayName(), false);
     }
 
@@ -147,10 +162,15 @@ public class Race {
         apply(new RaceCountdownCancelled(raceId));
     }
 
-    /** GO: the scheduled start is due (fired by the deadline manager, also after a restart). */
+    /**
+     * GO, or an async race's window opening: the scheduled start is due (fired by the deadline manager,
+     * also after a restart).
+     */
     @DeadlineHandler(deadlineName = START_DEADLINE)
-    public void onStartDue(StartDue due) {
-        if (status == RaceStatus.COUNTDOWN && due.startAt().equals(scheduledStart) && roster.isEmpty()) {
+    public void onStartDue(StartDue due, DeadlineManager deadlines) {
+        boolean othersMayStillJoin = format().async() && config.openRegistration();
+        if (status == RaceStatus.COUNTDOWN && due.startAt().equals(scheduledStart) && roster.isEmpty()
+                && !othersMayStillJoin) {
             // A race scheduled ahead with open registration that nobody joined: back to OPEN, not a race of none.
             apply(new RaceCountdownCancelled(raceId));
             return;
@@ -161,6 +181,17 @@ public class Race {
             Instant now = now();
             boolean late = now.isAfter(scheduledStart.plus(START_GRACE));
             apply(new RaceStarted(raceId, late ? now : scheduledStart));
+            if (closesAt != null) {
+                deadlines.schedule(closesAt, CLOSE_DEADLINE, new CloseDue(closesAt));
+            }
+        }
+    }
+
+    /** An async race's window closed, or a live race reached its time limit: those still running are DNF. */
+    @DeadlineHandler(deadlineName = CLOSE_DEADLINE)
+    public void onCloseDue(CloseDue due) {
+        if (status == RaceStatus.RUNNING && due.closesAt().equals(closesAt)) {
+            apply(new RaceFinished(raceId, null, format().async() ? FinishReason.WINDOW_CLOSED : FinishReason.TIME_LIMIT));
         }
     }
 
@@ -171,7 +202,8 @@ public class Race {
             throw RuleViolation.conflict(ErrorCodes.RACE_NOT_RUNNING, "only a running race can finish (race is " + status + ")");
         }
         boolean automatic = command.actor().role() == Actor.Role.SYSTEM;
-        apply(new RaceFinished(raceId, automatic ? null : command.actor().userId()));
+        apply(automatic ? new RaceFinished(raceId, null, FinishReason.ALL_DONE)
+                : new RaceFinished(raceId, command.actor().userId(), FinishReason.FORCED));
     }
 
     @CommandHandler
@@ -180,6 +212,10 @@ public class Race {
         if (status != RaceStatus.COUNTDOWN && status != RaceStatus.RUNNING && status != RaceStatus.FINISHED) {
             throw RuleViolation.conflict(ErrorCodes.RACE_NOT_RESETTABLE,
                     "only a race in countdown, running or finished can be reset (race is " + status + ")");
+        }
+        if (format().async() && status != RaceStatus.COUNTDOWN) {
+            // Players ran at their own times inside the window: there is no common start to go back to.
+            throw RuleViolation.conflict(ErrorCodes.RACE_NOT_RESETTABLE, "an async race cannot be reset once its window opened");
         }
         apply(new RaceReset(raceId));
     }
@@ -230,9 +266,18 @@ public class Race {
     }
 
     private void requireRegistrationOpen() {
-        if (status != RaceStatus.OPEN || !config.openRegistration()) {
+        if ((status != RaceStatus.OPEN && !lateJoinOpen()) || !config.openRegistration()) {
             throw RuleViolation.conflict(ErrorCodes.REGISTRATION_CLOSED, "this race does not take registrations now");
         }
+    }
+
+    /** An async race takes players while its window is open, until the last start. */
+    private boolean lateJoinOpen() {
+        return format().async() && status == RaceStatus.RUNNING && now().isBefore(lastStart());
+    }
+
+    private Instant lastStart() {
+        return closesAt.minus(format().lastStartBeforeClose());
     }
 
     private RuleViolation stateConflict(String what) {
@@ -250,6 +295,15 @@ public class Race {
         }
     }
 
+    // Snapshots taken before formats and limits existed have neither: those races were live, without limits.
+    private RaceFormat format() {
+        return RaceFormat.orLive(format);
+    }
+
+    private PlayLimits limits() {
+        return limits == null ? PlayLimits.none() : limits;
+    }
+
     private static Instant now() {
         return GenericEventMessage.clock.instant();
     }
@@ -264,6 +318,8 @@ public class Race {
         config = event.config();
         seedId = event.seedId();
         status = RaceStatus.DRAFT;
+        format = RaceFormat.orLive(event.format());
+        limits = event.limits() == null ? PlayLimits.none() : event.limits();
     }
 
     @EventSourcingHandler
@@ -303,17 +359,21 @@ public class Race {
     void on(RaceStarted event) {
         status = RaceStatus.RUNNING;
         scheduledStart = null;
+        closesAt = format().async() ? event.startedAt().plus(format().window())
+                : limits().maxDuration() == null ? null : event.startedAt().plus(limits().maxDuration());
     }
 
     @EventSourcingHandler
     void on(RaceFinished event) {
         status = RaceStatus.FINISHED;
+        closesAt = null;
     }
 
     @EventSourcingHandler
     void on(RaceReset event) {
         status = RaceStatus.OPEN;
         scheduledStart = null;
+        closesAt = null;
     }
 
     @EventSourcingHandler
@@ -325,5 +385,6 @@ public class Race {
     void on(RaceCancelled event) {
         status = RaceStatus.CANCELLED;
         scheduledStart = null;
+        closesAt = null;
     }
 }
