@@ -41,6 +41,8 @@ public class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(30))
+                // Closed by Spring, after everything that uses it (a JVM hook of its own would stop it first).
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), dataDir);
         return postgres;

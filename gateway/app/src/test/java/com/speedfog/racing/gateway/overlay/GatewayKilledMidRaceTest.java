@@ -72,44 +72,27 @@ class GatewayKilledMidRaceTest {
         toClose.add(first);
 
         Api organizer = Api.devLogin(port, "killed_orga", "admin");
-        Api[] runners = new Api[PLAYERS];
-        for (int i = 0; i < PLAYERS; i++) {
-            runners[i] = Api.devLogin(port, "killed_runner_" + i, "user");
-        }
-        UUID raceId = organizer.raceWith("Killed race", "{}", runners);
-        OverlayPlayers race = OverlayPlayers.readyAndStarted(organizer, raceId, folder, toClose);
+        OverlayPlayers race = OverlayPlayers.newRace(organizer, port, "killed", PLAYERS, folder, toClose);
 
         int length = race.length();
         int burstFrom = length / 4;
         int downFrom = length / 2;
         int upAgainFrom = length * 3 / 4;
         // 1. Up: a steady pace.  2. A burst from everyone, and SIGKILL while it is in flight.
-        for (int i = 0; i < burstFrom; i++) {
-            race.submitAll(i);
-            Thread.sleep(60);
-        }
-        for (int i = burstFrom; i < downFrom; i++) {
-            race.submitAll(i);
-        }
+        race.submitAll(0, burstFrom, 60);
+        race.submitAll(burstFrom, downFrom, 0);
         first.kill();
         List<List<String>> ackedBeforeTheKill = race.players.stream().map(p -> List.copyOf(p.heard().acks)).toList();
         int unacknowledgedAtKill = race.pending();
 
         // 3. Down: the players keep playing into their outboxes.
-        for (int i = downFrom; i < upAgainFrom; i++) {
-            race.submitAll(i);
-            Thread.sleep(30);
-        }
+        race.submitAll(downFrom, upAgainFrom, 30);
         // 4. The gateway again, same port and database.
         GatewayProcess second = GatewayProcess.start("killed-second", port, databaseUrl, pools, logs);
         toClose.add(second);
-        for (int i = upAgainFrom; i < length; i++) {
-            race.submitAll(i);
-            Thread.sleep(60);
-        }
+        race.submitAll(upAgainFrom, length, 60);
         race.awaitAllAcknowledged(Duration.ofSeconds(60));
-        await("the race finishes by itself").atMost(Duration.ofSeconds(30)).until(() ->
-                organizer.ok(organizer.get("/api/races/" + raceId)).path("race").path("status").asText().equals("finished"));
+        race.awaitFinished(organizer, Duration.ofSeconds(30));
 
         try (Connection db = DriverManager.getConnection(databaseUrl, TestDatabase.USER, null)) {
             race.assertExactlyOnce(db, ackedBeforeTheKill);

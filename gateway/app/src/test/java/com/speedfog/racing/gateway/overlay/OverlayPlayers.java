@@ -45,12 +45,30 @@ final class OverlayPlayers {
         }
     }
 
+    final UUID raceId;
     final List<Player> players = new ArrayList<>();
+
+    private OverlayPlayers(UUID raceId) {
+        this.raceId = raceId;
+    }
+
+    /**
+     * {@code count} players logged in on the node at {@code port} as {@code <prefix>_runner_<n>}, in a new
+     * race of {@code organizer}'s on the v4 pool, ready and started.
+     */
+    static OverlayPlayers newRace(Api organizer, int port, String prefix, int count, Path folder, List<AutoCloseable> toClose)
+            throws Exception {
+        Api[] runners = new Api[count];
+        for (int i = 0; i < count; i++) {
+            runners[i] = Api.devLogin(port, prefix + "_runner_" + i, "user");
+        }
+        return readyAndStarted(organizer, organizer.raceWith(prefix + " race", "{}", runners), folder, toClose);
+    }
 
     /** Generates the packs, connects one overlay per player, marks everyone ready and starts the race. */
     static OverlayPlayers readyAndStarted(Api organizer, UUID raceId, Path folder, List<AutoCloseable> toClose)
             throws Exception {
-        OverlayPlayers race = new OverlayPlayers();
+        OverlayPlayers race = new OverlayPlayers(raceId);
         JsonNode packs = organizer.ok(organizer.post("/api/races/" + raceId + "/generate-zips", null)).path("packs");
         for (int i = 0; i < packs.size(); i++) {
             Path pack = Packs.downloadAndUnzip(packs.get(i).path("download_url").asText(), folder.resolve("pack-" + i));
@@ -91,6 +109,22 @@ final class OverlayPlayers {
     /** Every player submits message {@code index} of their run. */
     void submitAll(int index) {
         players.forEach(p -> p.submit(index));
+    }
+
+    /** Every player submits messages {@code from} to {@code to} (excluded) of their run, {@code spacingMillis} apart (0: at once). */
+    void submitAll(int from, int to, long spacingMillis) throws InterruptedException {
+        for (int i = from; i < to; i++) {
+            submitAll(i);
+            if (spacingMillis > 0) {
+                Thread.sleep(spacingMillis);
+            }
+        }
+    }
+
+    /** The race ends by itself once every player has finished. */
+    void awaitFinished(Api organizer, Duration within) {
+        await("the race finishes by itself").atMost(within).until(() ->
+                organizer.ok(organizer.get("/api/races/" + raceId)).path("race").path("status").asText().equals("finished"));
     }
 
     int pending() {

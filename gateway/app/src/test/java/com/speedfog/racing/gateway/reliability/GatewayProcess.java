@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A gateway in a JVM of its own (the test's classpath), so a test can kill it with SIGKILL or run
- * several nodes at once. Its output goes to a log file that a failure prints the end of.
+ * A gateway in a JVM of its own (the test's classpath), so a test can stop it with SIGTERM, kill it with
+ * SIGKILL or run several nodes at once. Its output goes to a log file that a failure prints the end of.
  */
 public final class GatewayProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,13 +39,24 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess start(String name, int port, String databaseUrl, Path pools, Path logFolder, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
-                "--server.shutdown=immediate",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + TestDatabase.USER,
                 "--speedfog.pools.root=" + pools,
                 "--spring.main.banner-mode=off"));
         args.addAll(List.of(extraArgs));
         return launch(name, port, args, null, logFolder);
+    }
+
+    /**
+     * Starts a node on its zero-configuration default database, its own embedded PostgreSQL keeping its
+     * files in {@code dataDir} and listening on {@code databasePort} (run from the folder holding
+     * {@code dataDir}, whatever this machine's environment configures), and waits until its health
+     * endpoint answers.
+     */
+    public static GatewayProcess startEmbedded(String name, int port, Path dataDir, int databasePort, Path pools, Path logFolder) {
+        return launch(name, port, List.of("--server.port=" + port, "--speedfog.embedded-database.data-dir=" + dataDir,
+                "--speedfog.embedded-database.port=" + databasePort, "--speedfog.pools.root=" + pools,
+                "--spring.main.banner-mode=off"), dataDir.getParent(), logFolder);
     }
 
     /**
@@ -97,6 +108,16 @@ public final class GatewayProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * SIGTERM, as Ctrl+C or a service manager stops it: answers how long the process took to exit, or
+     * null when it was still running after {@code within}.
+     */
+    public Duration stop(Duration within) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? Duration.ofNanos(System.nanoTime() - start) : null;
     }
 
     /** SIGKILL: no shutdown hook, no graceful close of anything. */
