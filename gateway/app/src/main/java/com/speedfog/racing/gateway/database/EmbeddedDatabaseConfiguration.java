@@ -1,5 +1,6 @@
 package com.speedfog.racing.gateway.database;
 
+import com.speedfog.racing.database.DurableEmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The zero-setup default: with no {@code spring.datasource.url}, start a real PostgreSQL whose files live
- * under the working directory, so races survive a restart. Setting the URL switches this off.
+ * under the working directory, durable ({@link DurableEmbeddedPostgres}), so races survive a restart,
+ * a crash or a power loss. Setting the URL switches this off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
@@ -36,15 +38,14 @@ public class EmbeddedDatabaseConfiguration {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         stopOrphanedServer(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
+        EmbeddedPostgres postgres = DurableEmbeddedPostgres.builder(dataDir)
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(30))
                 // Closed by Spring, after everything that uses it (a JVM hook of its own would stop it first).
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), dataDir);
+        log.info("Embedded PostgreSQL on port {} with its data in {} (durable: {})", postgres.getPort(), dataDir,
+                DurableEmbeddedPostgres.SETTINGS);
         return postgres;
     }
 

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway on its zero-configuration default (its own embedded PostgreSQL in a data folder) stopped
+ * The gateway on its zero-configuration default (its own embedded PostgreSQL in a data folder, durable:
+ * fsync, synchronous commit and full-page writes on) stopped
  * with SIGTERM, as Ctrl+C or a service manager stops it, in the middle of a race with three players
  * sending through the real overlay connection: it exits within 10 s, in the documented order, without
  * one ERROR line or stack trace in its log; every overlay is told it is going away (1001); and after a
@@ -60,6 +61,9 @@ class GatewayStoppedMidRaceTest {
         GatewayProcess first = GatewayProcess.startEmbedded("stopped-first", port, data, databasePort, pools, logs);
         toClose.add(first);
         String database = "jdbc:postgresql://localhost:" + databasePort + "/speedfog";
+        try (Connection db = DriverManager.getConnection(database, "postgres", null)) {
+            assertDurable(db);
+        }
 
         Api organizer = Api.devLogin(port, "stopped_orga", "admin");
         OverlayPlayers race = OverlayPlayers.newRace(organizer, port, "stopped", PLAYERS, folder, toClose);
@@ -110,6 +114,16 @@ class GatewayStoppedMidRaceTest {
                         + "%d acknowledged before the stop, lost 0, doubled 0; stopped at the end in %d ms%n",
                 PLAYERS, stopped.toMillis(), unacknowledgedAtStop, ackedBeforeTheStop.stream().mapToInt(List::size).sum(),
                 stoppedAgain.toMillis());
+    }
+
+    /** The server's own database runs durable: every commit on disk before it is answered, torn pages repairable. */
+    static void assertDurable(Connection db) throws java.sql.SQLException {
+        for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+            try (java.sql.Statement show = db.createStatement(); java.sql.ResultSet value = show.executeQuery("show " + setting)) {
+                value.next();
+                assertThat(value.getString(1)).as(setting).isEqualTo("on");
+            }
+        }
     }
 
     /** Not one ERROR line nor a stack trace in a node's log. */

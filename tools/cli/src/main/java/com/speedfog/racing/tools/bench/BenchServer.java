@@ -1,5 +1,6 @@
 package com.speedfog.racing.tools.bench;
 
+import com.speedfog.racing.database.DurableEmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The system under test: a PostgreSQL of the bench's own (the same embedded PostgreSQL the gateway would
- * start itself) and the packaged gateway as a child process pointed at it. Owning the database lets the
+ * The system under test: a PostgreSQL of the bench's own (the same embedded PostgreSQL, with the same
+ * durable settings, the gateway would start itself) and the packaged gateway as a child process pointed at it. Owning the database lets the
  * bench count stored events, fill the store for the rebuild and measure the database's own ceiling.
  */
 final class BenchServer implements AutoCloseable {
@@ -57,7 +58,8 @@ final class BenchServer implements AutoCloseable {
     }
 
     void startDatabase() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("postgres")).setCleanDataDirectory(true)
+        // Durable, as the gateway runs its own: every commit measured is flushed to disk.
+        postgres = DurableEmbeddedPostgres.builder(work.resolve("postgres")).setCleanDataDirectory(true)
                 .setPGStartupWait(Duration.ofSeconds(60)).start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database " + DATABASE);
