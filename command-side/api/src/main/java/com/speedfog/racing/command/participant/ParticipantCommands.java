@@ -36,6 +36,13 @@ public final class ParticipantCommands {
     public record BeginRun(@TargetAggregateIdentifier UUID participantId, Instant startedAt) {
     }
 
+    /**
+     * A player spoke at GO before the race saga began their run: begin it now if their race has started
+     * (the race decides). Answers {@code true} when the run is begun.
+     */
+    public record BeginRunAtGo(UUID participantId, UUID raceId) {
+    }
+
     /** A client's periodic status; stores an event only when it matters (see the aggregate). */
     public record ReportStatus(@TargetAggregateIdentifier UUID participantId, long igtMs, int deathCount,
                                String messageId) {

@@ -21,6 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -55,6 +56,8 @@ public class Race {
     private PlayLimits limits;
     /** While running: when the race closes by itself (window, time limit); a close deadline for another instant is stale. */
     private Instant closesAt;
+    /** When the running race started (null before; a snapshot from before this field also has null). */
+    private Instant startedAt;
 
     protected Race() {
         // for Axon
@@ -361,12 +364,22 @@ public class Race {
         scheduledStart = null;
         closesAt = format().async() ? event.startedAt().plus(format().window())
                 : limits().maxDuration() == null ? null : event.startedAt().plus(limits().maxDuration());
+        startedAt = event.startedAt();
     }
 
     @EventSourcingHandler
     void on(RaceFinished event) {
         status = RaceStatus.FINISHED;
         closesAt = null;
+    }
+
+    /**
+     * The start time of this participant's run at GO, if the race is running and they are on its roster
+     * (an async race has no GO: each player starts their own run).
+     */
+    public Optional<Instant> startOfRunFor(UUID participantId) {
+        return status == RaceStatus.RUNNING && roster.containsKey(participantId) && !format().async()
+                ? Optional.ofNullable(startedAt) : Optional.empty();
     }
 
     @EventSourcingHandler

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static com.speedfog.racing.command.common.ErrorCodes.*;
 import static com.speedfog.racing.domain.RuleViolationMatcher.violation;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RaceTest {
 
@@ -394,6 +395,29 @@ class RaceTest {
             fixture.given(created(), registeredA(), new RaceStartScheduled(RACE, inOneMinute()))
                     .when(new CancelCountdown(RACE, PLAYER_A))
                     .expectException(violation(NOT_ORGANIZER));
+        }
+
+        @Test
+        void aRunStartsAtTheRacesStartOnlyForItsRosterAndOnlyWhileItRuns() {
+            Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
+            fixture.given(created(), registeredA(), new RaceStartScheduled(RACE, t0), new RaceStarted(RACE, t0))
+                    .when(new CancelRace(RACE, ORGANIZER))
+                    .expectState(race -> {
+                        // cancelled now: no run begins at GO any more
+                        assertThat(race.startOfRunFor(P1)).isEmpty();
+                    });
+            fixture.given(created(), registeredA(), new RaceStartScheduled(RACE, t0), new RaceStarted(RACE, t0))
+                    .when(new FinishRace(RACE, ORGANIZER))
+                    .expectState(race -> assertThat(race.startOfRunFor(P1)).isEmpty());
+            Instant at = inOneMinute();
+            fixture.given(created(), registeredA(), new RaceOpened(RACE))
+                    .andGivenCommands(new ScheduleStart(RACE, at, ORGANIZER))
+                    .whenThenTimeAdvancesTo(at)
+                    .expectEvents(new RaceStarted(RACE, at))
+                    .expectState(race -> {
+                        assertThat(race.startOfRunFor(P1)).contains(at);
+                        assertThat(race.startOfRunFor(P2)).isEmpty(); // not on the roster
+                    });
         }
     }
 

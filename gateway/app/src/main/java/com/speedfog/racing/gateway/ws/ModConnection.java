@@ -3,8 +3,6 @@ package com.speedfog.racing.gateway.ws;
 import com.speedfog.racing.gateway.live.RaceFeedHub;
 import com.speedfog.racing.protocol.ServerMessage;
 import com.speedfog.racing.protocol.Wire;
-import com.speedfog.racing.query.race.RaceSnapshot;
-import com.speedfog.racing.query.viewer.Sight;
 import com.speedfog.racing.query.viewer.Viewer;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -59,21 +57,23 @@ final class ModConnection {
         error(code, message, messageId);
     }
 
-    void startFeed(RaceFeedHub feeds, ModSocketHandler handler) {
-        feed = feeds.listen(raceId, viewer, new RaceFeedHub.Listener() {
-            @Override
-            public void onSnapshot(RaceSnapshot snapshot, Sight sight) {
-                if (snapshot != null) {
-                    lastStatus = snapshot.detail().race().status();
-                    lastScheduledStart = snapshot.detail().race().scheduledStart();
-                }
-            }
+    /** The resend gate: false (and answered) when an earlier message must come again first. */
+    boolean admits(String messageId) {
+        String awaited = awaitingResend;
+        if (awaited == null) {
+            return true;
+        }
+        if (!awaited.equals(messageId)) {
+            error(awaitingResendCode, "message " + awaited + " was not stored: send it again before the messages after it",
+                    messageId);
+            return false;
+        }
+        awaitingResend = null;
+        return true;
+    }
 
-            @Override
-            public void onUpdate(RaceFeedHub.SeenUpdate update, Sight sight) {
-                handler.push(ModConnection.this, update);
-            }
-        });
+    void following(RaceFeedHub.Registration registration) {
+        feed = registration;
     }
 
     void stopFeed() {
