@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +41,37 @@ public final class ProjectionHarness {
         }
     }
 
-    /** Each event is stored one second after the previous one, from {@link #T0}. */
+    /**
+     * Each event is stored one second after the previous one, from {@link #T0}. The events of one call are
+     * one batch, as a replay's chunk is: the projections' {@link com.speedfog.racing.projections.common.TransactionBatch}
+     * is written at its end (the statements themselves autocommit).
+     */
     public ProjectionHarness given(Object... events) {
+        asOneBatch(() -> play(events));
+        return this;
+    }
+
+    /** Work that handles events, run as one batch: what the projections keep in memory is written at its end. */
+    public static void asOneBatch(Batch work) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            work.run();
+            TransactionSynchronizationUtils.triggerBeforeCommit(false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
+            TransactionSynchronizationManager.clearSynchronization();
+            TransactionSynchronizationUtils.invokeAfterCompletion(synchronizations, TransactionSynchronization.STATUS_COMMITTED);
+        }
+    }
+
+    @FunctionalInterface
+    public interface Batch {
+        void run() throws Exception;
+    }
+
+    private void play(Object... events) {
         for (Object event : events) {
             position++;
             GenericEventMessage<Object> message = new GenericEventMessage<>(
@@ -56,6 +88,5 @@ public final class ProjectionHarness {
                 }
             }
         }
-        return this;
     }
 }

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import com.speedfog.racing.projections.admin.GenerationLock;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wiring of the read-model processing groups. */
 @Configuration(proxyBeanMethods = false)
@@ -29,5 +31,24 @@ public class ProjectionConfiguration {
         };
         return configurer -> ProjectionGroups.ALL.forEach(group ->
                 configurer.eventProcessing().registerDeadLetterPolicy(group, config -> logAndPark));
+    }
+
+    /**
+     * A read model's processor that has no token yet (a read model added to a running platform) starts at the
+     * head of the store, not at its tail: the live processor follows new events only, while
+     * {@link ProjectionRebuilder} builds the tables from every stored event at replay speed and swaps them in.
+     */
+    @Bean
+    public ConfigurerModule readModelsStartAtTheHead() {
+        return configurer -> ProjectionGroups.ALL.forEach(group -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessorConfiguration(group,
+                        (config, builder) -> builder.initialToken(source -> source.createHeadToken())));
+    }
+
+    /** Each live batch of a read model holds its generation lock, so a rebuild can swap the tables between batches. */
+    @Bean
+    public ConfigurerModule generationLocks(JdbcTemplate jdbc) {
+        return configurer -> ProjectionGroups.ALL.forEach(group ->
+                configurer.eventProcessing().registerHandlerInterceptor(group, config -> new GenerationLock(jdbc, group)));
     }
 }

@@ -9,6 +9,8 @@ import com.speedfog.racing.command.participant.ParticipantEvents.*;
 import com.speedfog.racing.command.participant.SoloEvents.TrainingRunCreated;
 import com.speedfog.racing.command.race.RaceEvents.*;
 import com.speedfog.racing.projections.common.ProjectionGroups;
+import com.speedfog.racing.projections.common.ProjectionTables;
+import com.speedfog.racing.projections.common.TransactionBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,14 +23,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Every event of a race, in store order, with wall-clock time, IGT and a plain sentence: what an analyst
- * replays and exports.
+ * replays and exports. Rows and names are kept for the transaction and written in JDBC batches at its flush
+ * ({@link TransactionBatch}).
  */
 @Component
 @ProcessingGroup(ProjectionGroups.RACE_TIMELINE)
+@ProjectionTables({"race_timeline", "timeline_participant"})
 public class TimelineProjection {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -45,16 +55,60 @@ public class TimelineProjection {
         jdbc.execute("truncate race_timeline, timeline_participant");
     }
 
+    /** Names known in this transaction and rows to write at its flush: one JDBC batch per table. */
+    private final class Rows implements TransactionBatch.Batch {
+        final Map<UUID, String> names = new HashMap<>();
+        final Set<UUID> racesLoaded = new HashSet<>();
+        final List<Object[]> newNames = new ArrayList<>();
+        final List<Object[]> entries = new ArrayList<>();
+
+        String nameOf(UUID raceId, UUID participantId) {
+            if (!names.containsKey(participantId) && racesLoaded.add(raceId)) {
+                jdbc.query("select participant_id, display_name from timeline_participant where race_id = ?",
+                        rs -> {
+                            names.putIfAbsent(rs.getObject(1, UUID.class), rs.getString(2));
+                        }, raceId);
+            }
+            String name = names.get(participantId);
+            if (name == null) {
+                // not of this race: as the live projection always did, ask for the participant alone
+                name = jdbc.queryForList("select display_name from timeline_participant where participant_id = ?",
+                        String.class, participantId).stream().findFirst().orElse("a player");
+            }
+            return name;
+        }
+
+        @Override
+        public void flush() {
+            if (!newNames.isEmpty()) {
+                jdbc.batchUpdate("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
+                        + "on conflict (participant_id) do update set display_name = excluded.display_name", newNames);
+                newNames.clear();
+            }
+            if (!entries.isEmpty()) {
+                jdbc.batchUpdate("insert into race_timeline (sequence, race_id, participant_id, event_type, occurred_at, igt_ms, "
+                        + "description, data) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (sequence) do nothing",
+                        entries);
+                entries.clear();
+            }
+        }
+    }
+
+    private Rows rows() {
+        return TransactionBatch.current(this, Rows::new);
+    }
+
     @EventHandler
     public void on(RaceEvent event, TrackingToken token, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        Rows rows = rows();
         if (event instanceof ParticipantRegistered e) {
-            jdbc.update("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
-                    + "on conflict (participant_id) do update set display_name = excluded.display_name",
-                    e.participantId(), e.raceId(), e.displayName());
+            rows.newNames.add(new Object[]{e.participantId(), e.raceId(), e.displayName()});
+            rows.names.put(e.participantId(), e.displayName());
         }
         UUID participant = event instanceof ParticipantRegistered e ? e.participantId()
                 : event instanceof ParticipantRemoved e ? e.participantId() : null;
-        record(token, eventId, event.raceId(), participant, event, at, null, TimelineDescriptions.describe(event, this::nameOf));
+        record(rows, token, eventId, event.raceId(), participant, event, at, null,
+                TimelineDescriptions.describe(event, id -> rows.nameOf(event.raceId(), id)));
     }
 
     @EventHandler
@@ -62,28 +116,21 @@ public class TimelineProjection {
         if (event instanceof ModTokenAssigned) {
             return; // a secret's hash is nobody's history
         }
+        Rows rows = rows();
         if (event instanceof TrainingRunCreated e) {
-            jdbc.update("insert into timeline_participant (participant_id, race_id, display_name) values (?, ?, ?) "
-                    + "on conflict (participant_id) do update set display_name = excluded.display_name",
-                    e.participantId(), e.raceId(), e.displayName());
+            rows.newNames.add(new Object[]{e.participantId(), e.raceId(), e.displayName()});
+            rows.names.put(e.participantId(), e.displayName());
         }
-        String name = nameOf(event.participantId());
-        record(token, eventId, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),
+        String name = rows.nameOf(event.raceId(), event.participantId());
+        record(rows, token, eventId, event.raceId(), event.participantId(), event, at, TimelineDescriptions.igtOf(event),
                 TimelineDescriptions.describe(event, name));
     }
 
-    private String nameOf(UUID participantId) {
-        return jdbc.queryForList("select display_name from timeline_participant where participant_id = ?", String.class,
-                participantId).stream().findFirst().orElse("a player");
-    }
-
-    private void record(TrackingToken token, String eventId, UUID raceId, UUID participantId, Object event, Instant at,
+    private void record(Rows rows, TrackingToken token, String eventId, UUID raceId, UUID participantId, Object event, Instant at,
                         Long igt, String description) {
         long sequence = storePosition(token, eventId);
-        jdbc.update("insert into race_timeline (sequence, race_id, participant_id, event_type, occurred_at, igt_ms, "
-                        + "description, data) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (sequence) do nothing",
-                sequence, raceId, participantId, event.getClass().getSimpleName(), java.sql.Timestamp.from(at), igt,
-                description, toJson(event));
+        rows.entries.add(new Object[]{sequence, raceId, participantId, event.getClass().getSimpleName(), java.sql.Timestamp.from(at),
+                igt, description, toJson(event)});
     }
 
     /**

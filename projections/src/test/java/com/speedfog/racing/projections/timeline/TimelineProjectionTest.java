@@ -84,6 +84,6 @@ class TimelineProjectionTest {
         EventMessage<Object> message = GenericEventMessage.asEventMessage(event);
         jdbc.update("insert into domain_event_entry (global_index, event_identifier) values (?, ?)", globalIndex,
                 message.getIdentifier());
-        handler.handle(new GenericTrackedEventMessage<>(token, message));
+        ProjectionHarness.asOneBatch(() -> handler.handle(new GenericTrackedEventMessage<>(token, message)));
     }
 }

@@ -47,7 +47,8 @@ class RebuildCommandTest extends GatewayTestBase {
         int exit = cli.execute("rebuild", "--server", "http://localhost:" + port, "--token", adminToken());
         String printed = output.toString();
         assertThat(exit).as(printed).isZero();
-        assertThat(printed).contains("Rebuilding 2 read models over").contains("rebuild").contains("events").contains("Rebuilt every read model.");
+        assertThat(printed).contains("Rebuilding 2 read models (race-views, race-timeline) over").contains("rebuild").contains("events/s")
+                .contains("Rebuilt every read model");
         assertThat(rebuilder.progress().rebuilt()).isTrue();
     }
 
@@ -61,6 +62,16 @@ class RebuildCommandTest extends GatewayTestBase {
         assertThat(output.toString()).contains("403").contains("you may not do this");
         assertThat(cli.execute("rebuild", "--server", "http://localhost:" + port)).isEqualTo(1);
         assertThat(output.toString()).contains("401");
+    }
+
+    @Test
+    void anUnknownReadModelIsAClearError() {
+        StringWriter output = new StringWriter();
+        picocli.CommandLine cli = SpeedFogTools.commandLine();
+        cli.setOut(new PrintWriter(output, true));
+        int exit = cli.execute("rebuild", "--server", "http://localhost:" + port, "--token", adminToken(), "--group", "nope");
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.toString()).contains("422").contains("no read model named nope").contains("race-views, race-timeline");
     }
 
     @Test
